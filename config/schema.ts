@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+// The whole environment surface of the project, with local defaults matching DESIGN.md.
+// Pure (no Node APIs) so the edge can parse its Worker bindings with the same schema.
+const port = z.coerce.number().int().min(1).max(65535);
+const url = z.string().url();
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+
+  POSTGRES_HOST: z.string().default('127.0.0.1'),
+  POSTGRES_PORT: port.default(54320),
+  POSTGRES_USER: z.string().default('commerce'),
+  POSTGRES_PASSWORD: z.string().default('commerce'),
+  POSTGRES_DB: z.string().default('commerce'),
+  POSTGRES_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
+
+  REDIS_HOST: z.string().default('127.0.0.1'),
+  REDIS_PORT: port.default(63790),
+  UPSTASH_REDIS_REST_URL: url.default('http://127.0.0.1:8079'),
+  UPSTASH_REDIS_REST_TOKEN: z.string().min(8).default('local-upstash-token'),
+
+  KAFKA_BROKERS: z.string().default('127.0.0.1:19092'),
+  KAFKA_CONTROLLER_PORT: port.default(19093),
+  KAFKA_HEAP: z.string().default('512m'),
+
+  ELASTICSEARCH_URL: url.default('http://127.0.0.1:19200'),
+  ELASTICSEARCH_HEAP_MIN: z.string().default('512m'),
+  ELASTICSEARCH_HEAP_MAX: z.string().default('1g'),
+
+  CORE_URL: url.default('http://127.0.0.1:8788'),
+  EDGE_URL: url.default('http://127.0.0.1:8787'),
+  EDGE_RUNTIME: z.enum(['workerd', 'node']).default('workerd'),
+
+  JWT_SECRET: z.string().min(16).default('local-dev-jwt-secret-change-me'),
+  JWT_TTL_SECONDS: z.coerce.number().int().min(60).default(3600),
+  CART_MAX_LINE_QUANTITY: z.coerce.number().int().min(1).max(1000).default(10),
+  PAYMENT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  SWEEPER_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
+  IDEMPOTENCY_TTL_HOURS: z.coerce.number().int().min(1).default(24),
+
+  CDC_SLOT: z.string().regex(/^[a-z0-9_]+$/).default('commerce_cdc'),
+  CDC_PUBLICATION: z.string().regex(/^[a-z0-9_]+$/).default('commerce_pub'),
+  CDC_TOPIC_PREFIX: z.string().default('commerce'),
+  CDC_INDEXER_GROUP: z.string().default('commerce-indexer'),
+  RELAY_METRICS_PORT: port.default(9464),
+  INDEXER_METRICS_PORT: port.default(9465),
+  SEARCH_INDEX_PREFIX: z.string().regex(/^[a-z0-9_-]+$/).default('commerce'),
+
+  STACK_DIR: z.string().optional(),
+  COMMERCE_CACHE_DIR: z.string().optional(),
+  CATALOG_CSV: z.string().optional(),
+  CATALOG_SEED: z.coerce.number().int().default(42),
+  STACK_ES_USER: z.string().default('elasticsearch'),
+  STACK_PG_OS_USER: z.string().default('postgres'),
+  CI: flag.optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export function parseEnv(source: Record<string, unknown>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+export function hostPort(address: string): { host: string; port: number } {
+  const u = new URL(address.includes('://') ? address : `tcp://${address}`);
+  return { host: u.hostname, port: Number(u.port) };
+}

@@ -1,0 +1,31 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Config } from '../config/index.ts';
+import { repoRoot } from '../config/index.ts';
+import { hostPort } from '../config/schema.ts';
+
+// The project's own long-running services, started by `npm start` when their entry exists.
+export type App = { name: string; entry: string; url: string; health: string; command(cfg: Config): [string, string[]] };
+
+const node = (entry: string) => (): [string, string[]] => [process.execPath, [join(repoRoot, entry)]];
+
+export function apps(cfg: Config): App[] {
+  const edge = hostPort(cfg.EDGE_URL);
+  const metrics = (port: number) => `http://127.0.0.1:${port}`;
+  const list: App[] = [
+    { name: 'core', entry: 'core/main.ts', url: cfg.CORE_URL, health: `${cfg.CORE_URL}/health`, command: node('core/main.ts') },
+    { name: 'relay', entry: 'cdc/relay/main.ts', url: `${metrics(cfg.RELAY_METRICS_PORT)}/metrics`, health: `${metrics(cfg.RELAY_METRICS_PORT)}/health`, command: node('cdc/relay/main.ts') },
+    { name: 'indexer', entry: 'cdc/indexer/main.ts', url: `${metrics(cfg.INDEXER_METRICS_PORT)}/metrics`, health: `${metrics(cfg.INDEXER_METRICS_PORT)}/health`, command: node('cdc/indexer/main.ts') },
+    {
+      name: 'edge',
+      entry: cfg.EDGE_RUNTIME === 'node' ? 'edge/node.ts' : 'edge/worker.ts',
+      url: cfg.EDGE_URL,
+      health: `${cfg.EDGE_URL}/health`,
+      command: (c) =>
+        c.EDGE_RUNTIME === 'node'
+          ? [process.execPath, [join(repoRoot, 'edge/node.ts')]]
+          : [join(repoRoot, 'node_modules/.bin/wrangler'), ['dev', '--ip', edge.host, '--port', String(edge.port), '--show-interactive-dev-session=false']],
+    },
+  ];
+  return list.filter((a) => existsSync(join(repoRoot, a.entry)));
+}

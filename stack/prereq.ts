@@ -1,0 +1,47 @@
+import { has, isRoot, log, PrereqError, run } from './proc.ts';
+
+// Installs a missing system package with apt-get when we can (root on Debian/Ubuntu);
+// otherwise fails at once with the exact package to install, never hangs on a prompt.
+let aptUpdated = false;
+
+export function ensureAptPackage(binary: string, pkg: string, binaryPath?: string): void {
+  if (binaryPath ? has(binaryPath) : has(binary)) return;
+  if (!isRoot || !has('apt-get')) {
+    throw new PrereqError(`'${binary}' is missing: install the Debian/Ubuntu package '${pkg}' (sudo apt-get install -y ${pkg}) and retry.`);
+  }
+  log(`installing ${pkg} with apt-get`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  if (!aptUpdated) {
+    run('apt-get', ['update', '-qq'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    aptUpdated = true;
+  }
+  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', pkg], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+export function javaHome(): string {
+  if (!has('java')) {
+    throw new PrereqError("Java 17+ is missing: install 'openjdk-17-jre-headless' (sudo apt-get install -y openjdk-17-jre-headless) and retry.");
+  }
+  // java prints its settings on stderr
+  const r = run('sh', ['-c', 'java -XshowSettings:properties -version 2>&1']);
+  const home = /java\.home = (.+)/.exec(r)?.[1]?.trim();
+  const major = Number(/java\.specification\.version = (\d+)/.exec(r)?.[1]);
+  if (!home || !(major >= 17)) throw new PrereqError(`Java 17+ is required (found ${major || 'unknown'}): install 'openjdk-17-jre-headless'.`);
+  return home;
+}
+
+export function ensureMaven(): void {
+  if (!has('mvn')) {
+    if (isRoot && has('apt-get')) return ensureAptPackage('mvn', 'maven');
+    throw new PrereqError("Maven is missing (needed to fetch Kafka and Elasticsearch from Maven Central): install 'maven' (sudo apt-get install -y maven) and retry.");
+  }
+}
+
+export function ensureSystemUser(name: string): void {
+  if (!isRoot) return;
+  const exists = run('sh', ['-c', `id -u ${name} >/dev/null 2>&1 && echo yes || echo no`]).trim() === 'yes';
+  if (!exists) {
+    log(`creating system user ${name}`);
+    run('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', name]);
+  }
+}
