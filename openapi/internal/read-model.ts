@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+// The read model shared by cdc/ (which writes it) and edge/ (which reads it): Elasticsearch
+// documents, index aliases and Redis cache keys. Internal, not part of the public OpenAPI.
+
+export const SpecificationSchema = z.object({ key: z.string(), value: z.string() });
+
+/** One document of the products index; money in paise. */
+export const ProductDocumentSchema = z.object({
+  id: z.string(),
+  pid: z.string(),
+  title: z.string(),
+  brand: z.string().nullable(),
+  /** Full path, root first: ["Clothing", "Women's Clothing", ...]. */
+  category_path: z.array(z.string()),
+  /** Top-level category (category_path[0]) for facets. */
+  category: z.string().nullable(),
+  description: z.string().nullable(),
+  image_urls: z.array(z.string()),
+  specifications: z.array(SpecificationSchema),
+  price: z.number().int().nullable(),
+  mrp: z.number().int().nullable(),
+  currency: z.literal('INR'),
+  discount_percent: z.number().int().min(0).max(100).nullable(),
+  /** Average of review ratings when there are reviews, else the catalog's rating. */
+  rating: z.number().min(0).max(5).nullable(),
+  rating_count: z.number().int().nonnegative(),
+  available: z.number().int().nonnegative(),
+  in_stock: z.boolean(),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+export type ProductDocument = z.infer<typeof ProductDocumentSchema>;
+
+export const ReviewDocumentSchema = z.object({
+  id: z.string(),
+  product_id: z.string(),
+  user_id: z.string(),
+  author: z.string(),
+  rating: z.number().int().min(1).max(5),
+  title: z.string(),
+  body: z.string(),
+  created_at: z.string(),
+});
+export type ReviewDocument = z.infer<typeof ReviewDocumentSchema>;
+
+/** Aliases the edge reads; cdc/ points them at versioned indices (prefix-products-v<N>). */
+export const indexAliases = (prefix: string) => ({ products: `${prefix}-products`, reviews: `${prefix}-reviews` });
+
+/**
+ * Redis keys. Every cached variant of one product (page, review pages) lives as a field of
+ * one hash, so the indexer retires them all with a single DEL. Search and suggest entries
+ * embed the catalog version; bumping it retires them all at once.
+ */
+export const cacheKeys = {
+  product: (productId: string) => `cache:product:${productId}`,
+  catalogVersion: 'cache:catalog-version',
+  search: (catalogVersion: string | number, requestHash: string) => `cache:search:${catalogVersion}:${requestHash}`,
+};
