@@ -1,0 +1,68 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { config, repoRoot } from '../config/index.ts';
+import { connect } from '../core/db/connect.ts';
+import { importCatalog } from '../core/catalog/import.ts';
+
+const sql = connect(config, { max: 2 });
+const created: string[] = [];
+afterAll(async () => {
+  if (created.length) await sql`delete from products where id in ${sql(created)}`;
+  await sql.end();
+});
+
+const HEADER = 'id,pid,name,category_path,brand,retail_price,discounted_price,rating,description,image_urls,specifications';
+
+describe('catalog import', () => {
+  it('loads the shared dataset as 20,000 products with prices in paise, and a second import changes nothing', async () => {
+    // the first run may restore rows another suite edited; the second must find nothing to do
+    await importCatalog(sql, config.catalogCsv, { seed: config.CATALOG_SEED });
+    const again = await importCatalog(sql, config.catalogCsv, { seed: config.CATALOG_SEED });
+    expect(again).toMatchObject({ read: 20_000, inserted: 0, updated: 0, unchanged: 20_000, rejected: [] });
+
+    const [{ n }] = await sql<{ n: number }[]>`select count(*)::int as n from products where id ~ '^[0-9a-f]{32}$'`;
+    expect(n).toBe(20_000);
+    const [alisha] = await sql`select title, price_amount, mrp_amount, currency, category_path from products where id = 'c2d766ca982eca8304150849735ffef9'`;
+    expect(alisha).toEqual({
+      title: "Alisha Solid Women's Cycling Shorts", price_amount: 37900, mrp_amount: 99900, currency: 'INR',
+      category_path: ['Clothing', "Women's Clothing", 'Lingerie, Sleep & Swimwear', 'Shorts', 'Alisha Shorts', "Alisha Solid Women's Cycling Shorts"],
+    });
+    const [{ missing }] = await sql<{ missing: number }[]>`select count(*)::int as missing from products p left join inventory i on i.product_id = p.id where i.product_id is null`;
+    expect(missing).toBe(0);
+  });
+
+  it('reports a malformed line with its line number, skips it and imports the rest', async () => {
+    const ids = [1, 2, 3].map(() => `test-cat-${randomUUID()}`);
+    created.push(...ids);
+    const csv = [
+      HEADER,
+      `${ids[0]},P1,"Good, first",A >> B,Brand,100.0,90.0,4.0,"multi\nline description",,`,
+      `${ids[1]},P2,Broken price,A >> B,Brand,100.0,ninety,,,,`,
+      `${ids[2]},P3,Good third,A,Brand,250.5,,,,"[""http://img.example/a.jpeg""]",`,
+    ].join('\n');
+    const dir = mkdtempSync(join(tmpdir(), 'catalog-'));
+    const file = join(dir, 'bad.csv');
+    writeFileSync(file, csv);
+
+    const summary = await importCatalog(sql, file, { seed: 1 });
+    expect(summary.read).toBe(3);
+    expect(summary.inserted).toBe(2);
+    // the first record spans lines 2-3, so the broken one starts on line 4
+    expect(summary.rejected).toEqual([{ line: 4, reason: expect.stringMatching(/discounted_price/) }]);
+    const rows = await sql`select id, price_amount, mrp_amount, description, image_urls from products where id in ${sql(ids)} order by pid`;
+    expect(rows).toEqual([
+      { id: ids[0], price_amount: 9000, mrp_amount: 10000, description: 'multi\nline description', image_urls: [] },
+      { id: ids[2], price_amount: 25050, mrp_amount: 25050, description: null, image_urls: ['http://img.example/a.jpeg'] },
+    ]);
+
+    // the command line says the same to a person (no terminal: one line per rejection and a summary)
+    const cli = spawnSync(process.execPath, [join(repoRoot, 'core/catalog/main.ts'), file], { encoding: 'utf8' });
+    expect(cli.status).toBe(0);
+    expect(cli.stderr).toMatch(/line 4 skipped: discounted_price/);
+    expect(cli.stderr).toMatch(/3 rows read .*: 0 inserted, 0 updated, 2 unchanged, 1 rejected/);
+  });
+});
