@@ -29,3 +29,8 @@ export function loadConfig(source: Record<string, unknown> = process.env): Confi
 }
 
 export const config: Config = loadConfig();
+
+/** The environment for a child process: ours plus overrides (tests start services on other ports). */
+export function childEnv(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...overrides };
+}
