@@ -51,6 +51,16 @@ export const envSchema = z.object({
   INDEXER_METRICS_PORT: port.default(9465),
   SEARCH_INDEX_PREFIX: z.string().regex(/^[a-z0-9_-]+$/).default('commerce'),
 
+  EDGE_CORE_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
+  EDGE_ES_TIMEOUT_MS: z.coerce.number().int().min(50).default(3000),
+  EDGE_REDIS_TIMEOUT_MS: z.coerce.number().int().min(10).default(500),
+  EDGE_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(65536),
+  EDGE_RATE_LIMIT_IP_WRITES_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  EDGE_RATE_LIMIT_USER_WRITES_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  EDGE_SEARCH_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).default(60),
+  EDGE_PRODUCT_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).default(300),
+  EDGE_CORS_ORIGINS: z.string().default('*'),
+
   STACK_DIR: z.string().optional(),
   COMMERCE_CACHE_DIR: z.string().optional(),
   CATALOG_CSV: z.string().optional(),
