@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import postgres from 'postgres';
 import type { Config } from '../config/index.ts';
 import { apps } from './apps.ts';
 import { readPid } from './proc.ts';
@@ -14,7 +15,25 @@ async function httpOk(url: string): Promise<boolean> {
   }
 }
 
-export async function stackStatus(cfg: Config): Promise<{ services: ServiceStatus[] }> {
+export type SlotStatus = { name: string; active: boolean; lag_bytes: number | null; wal_status: string | null };
+
+/** Logical slots and how much WAL each holds back: a slot nobody reads grows until max_slot_wal_keep_size. */
+async function replicationSlots(cfg: Config): Promise<SlotStatus[]> {
+  const sql = postgres(cfg.databaseUrl, { max: 1, connect_timeout: 2, onnotice: () => {} });
+  try {
+    const rows = await sql<{ name: string; active: boolean; lag_bytes: string | null; wal_status: string | null }[]>`
+      select slot_name as name, active, wal_status,
+             pg_wal_lsn_diff(pg_current_wal_lsn(), confirmed_flush_lsn)::bigint::text as lag_bytes
+      from pg_replication_slots where slot_type = 'logical' order by slot_name`;
+    return rows.map((r) => ({ ...r, lag_bytes: r.lag_bytes === null ? null : Number(r.lag_bytes) }));
+  } catch {
+    return [];
+  } finally {
+    await sql.end({ timeout: 1 });
+  }
+}
+
+export async function stackStatus(cfg: Config): Promise<{ services: ServiceStatus[]; replication_slots: SlotStatus[] }> {
   const rows: ServiceStatus[] = await Promise.all(
     services.map(async (s) => ({ name: s.name, url: s.url(cfg), pid: s.pid(cfg), healthy: await s.healthy(cfg) })),
   );
@@ -22,5 +41,5 @@ export async function stackStatus(cfg: Config): Promise<{ services: ServiceStatu
     const pid = readPid(join(cfg.stackDir, 'pids', `${a.name}.pid`));
     if (pid !== null || (await httpOk(a.health))) rows.push({ name: a.name, url: a.url, pid, healthy: await httpOk(a.health) });
   }
-  return { services: rows };
+  return { services: rows, replication_slots: await replicationSlots(cfg) };
 }
