@@ -1,0 +1,14 @@
+import { createRoute } from '@hono/zod-openapi';
+import { CheckoutBodySchema, CheckoutResponseSchema, IdempotencyHeadersSchema } from '../schemas/checkout.ts';
+import { bearerSecurity, json, jsonBody, problemResponses } from './problems.ts';
+
+export const checkoutRoute = createRoute({
+  method: 'post',
+  path: '/checkout',
+  tags: ['checkout'],
+  summary: 'Reserve stock for the cart and create an order awaiting payment',
+  description: 'A 409 for short stock lists each short line with its available quantity under `lines`.',
+  security: bearerSecurity,
+  request: { headers: IdempotencyHeadersSchema, body: jsonBody(CheckoutBodySchema) },
+  responses: { 201: json(CheckoutResponseSchema, 'Order created, stock reserved until payment_due_at'), ...problemResponses(400, 401, 409, 413, 422) },
+});

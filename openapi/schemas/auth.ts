@@ -1,0 +1,45 @@
+import { z } from '@hono/zod-openapi';
+
+// Users and the JWT both core (which signs) and edge (which verifies) agree on.
+export const JWT_ISSUER = 'commerce-core';
+export const RoleSchema = z.enum(['customer', 'admin']).openapi('Role');
+
+export const JwtClaimsSchema = z.object({
+  sub: z.uuid(),
+  role: RoleSchema,
+  iss: z.literal(JWT_ISSUER),
+  iat: z.number().int(),
+  exp: z.number().int(),
+});
+
+const EmailSchema = z.email().max(254).openapi({ example: 'asha@example.com' });
+const PasswordSchema = z.string().min(8).max(128).openapi({ example: 'correct horse battery' });
+
+export const RegisterBodySchema = z.strictObject({ email: EmailSchema, password: PasswordSchema }).openapi('RegisterRequest');
+export const LoginBodySchema = z.strictObject({ email: EmailSchema, password: z.string().min(1).max(128) }).openapi('LoginRequest');
+
+export const UserSchema = z.object({ id: z.uuid(), email: z.string(), role: RoleSchema }).openapi('User');
+export const AuthResponseSchema = z
+  .object({
+    access_token: z.string(),
+    token_type: z.literal('Bearer'),
+    expires_in: z.number().int().openapi({ description: 'Seconds until the token expires' }),
+    user: UserSchema,
+  })
+  .openapi('AuthResponse');
+
+/** Authorization is optional at the schema level; handlers answer 401 themselves. */
+export const AuthHeadersSchema = z.object({
+  authorization: z.string().max(4096).optional().openapi({ description: 'Bearer <JWT>' }),
+});
+/** Guest carts are addressed by this header; login merges the guest cart into the user's. */
+export const CART_TOKEN_HEADER = 'x-cart-token';
+export const CartTokenHeadersSchema = AuthHeadersSchema.extend({
+  'x-cart-token': z.string().min(16).max(128).regex(/^[A-Za-z0-9_-]+$/).optional().openapi({ description: 'Guest cart token' }),
+});
+
+export type JwtClaims = z.infer<typeof JwtClaimsSchema>;
+export type Role = z.infer<typeof RoleSchema>;
+export type RegisterBody = z.infer<typeof RegisterBodySchema>;
+export type LoginBody = z.infer<typeof LoginBodySchema>;
+export type AuthResponse = z.infer<typeof AuthResponseSchema>;

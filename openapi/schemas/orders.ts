@@ -1,0 +1,49 @@
+import { z } from '@hono/zod-openapi';
+import { MoneySchema } from './common.ts';
+import { AddressSchema, OrderStatusSchema } from './checkout.ts';
+
+export const OrderIdParamsSchema = z.object({ order_id: z.uuid().openapi({ param: { name: 'order_id', in: 'path' } }) });
+export const OrderStatusQuerySchema = z.object({ order_id: z.uuid().openapi({ param: { name: 'order_id', in: 'query' } }) });
+
+export const OrderEventSchema = z
+  .object({ status: OrderStatusSchema, at: z.string().openapi({ format: 'date-time' }), reason: z.string().nullable() })
+  .openapi('OrderEvent');
+export const OrderStatusResponseSchema = z
+  .object({ order_id: z.uuid(), status: OrderStatusSchema, history: z.array(OrderEventSchema) })
+  .openapi('OrderStatusResponse');
+
+export const OrderLineSchema = z
+  .object({ product_id: z.string(), title: z.string(), quantity: z.number().int(), unit_price: MoneySchema, line_total: MoneySchema })
+  .openapi('OrderLine');
+export const OrderSchema = z
+  .object({
+    order_id: z.uuid(),
+    status: OrderStatusSchema,
+    amount: MoneySchema,
+    items: z.array(OrderLineSchema),
+    shipping_address: AddressSchema.nullable(),
+    payment_due_at: z.string().openapi({ format: 'date-time' }),
+    created_at: z.string().openapi({ format: 'date-time' }),
+  })
+  .openapi('Order');
+
+export const OrdersQuerySchema = z.object({
+  cursor: z.string().max(200).regex(/^[A-Za-z0-9_-]+$/).optional().openapi({ param: { name: 'cursor', in: 'query' } }),
+  limit: z.coerce.number().int().min(1).max(100).default(20).openapi({ param: { name: 'limit', in: 'query' } }),
+});
+export const OrdersPageSchema = z.object({ items: z.array(OrderSchema), next_cursor: z.string().nullable() }).openapi('OrdersPage');
+
+/** Operator moves: fulfilment steps, cancellation and refunds of delivered orders. */
+export const AdminStatusBodySchema = z
+  .strictObject({
+    status: z.enum(['packed', 'shipped', 'out_for_delivery', 'delivered', 'cancelled', 'refunded']),
+    reason: z.string().min(1).max(500).optional(),
+  })
+  .openapi('AdminOrderStatusRequest');
+export const CancelBodySchema = z.strictObject({ reason: z.string().min(1).max(500).optional() }).openapi('CancelOrderRequest');
+
+export type OrderEvent = z.infer<typeof OrderEventSchema>;
+export type OrderStatusResponse = z.infer<typeof OrderStatusResponseSchema>;
+export type Order = z.infer<typeof OrderSchema>;
+export type OrdersPage = z.infer<typeof OrdersPageSchema>;
+export type AdminStatusBody = z.infer<typeof AdminStatusBodySchema>;
