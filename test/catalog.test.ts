@@ -24,14 +24,14 @@ describe('catalog import', () => {
     const again = await importCatalog(sql, config.catalogCsv, { seed: config.CATALOG_SEED });
     expect(again).toMatchObject({ read: 20_000, inserted: 0, updated: 0, unchanged: 20_000, rejected: [] });
 
-    const [{ n }] = await sql<{ n: number }[]>`select count(*)::int as n from products where id ~ '^[0-9a-f]{32}$'`;
+    const [{ n }] = await sql<[{ n: number }]>`select count(*)::int as n from products where id ~ '^[0-9a-f]{32}$'`;
     expect(n).toBe(20_000);
     const [alisha] = await sql`select title, price_amount, mrp_amount, currency, category_path from products where id = 'c2d766ca982eca8304150849735ffef9'`;
     expect(alisha).toEqual({
       title: "Alisha Solid Women's Cycling Shorts", price_amount: 37900, mrp_amount: 99900, currency: 'INR',
       category_path: ['Clothing', "Women's Clothing", 'Lingerie, Sleep & Swimwear', 'Shorts', 'Alisha Shorts', "Alisha Solid Women's Cycling Shorts"],
     });
-    const [{ missing }] = await sql<{ missing: number }[]>`select count(*)::int as missing from products p left join inventory i on i.product_id = p.id where i.product_id is null`;
+    const [{ missing }] = await sql<[{ missing: number }]>`select count(*)::int as missing from products p left join inventory i on i.product_id = p.id where i.product_id is null`;
     expect(missing).toBe(0);
   });
 

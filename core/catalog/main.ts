@@ -10,7 +10,7 @@ const csvPath = positionals[0] ?? config.catalogCsv;
 const sql = connect(config, { max: 2 });
 
 try {
-  const [{ count }] = await sql<{ count: number }[]>`select count(*)::int as count from products`;
+  const [{ count }] = await sql<[{ count: number }]>`select count(*)::int as count from products`;
   if (values['if-empty'] && count > 0) {
     console.error(`catalog: ${count} products already loaded; skipping import`);
   } else {

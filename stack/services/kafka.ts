@@ -47,7 +47,7 @@ log4j.logger.kafka.server.KafkaServer=INFO
 log4j.logger.kafka.server.KafkaRaftServer=INFO
 `;
 
-const java = (cfg: Config, args: string[]) => [join(javaHome(), 'bin', 'java'), ['-cp', `${libDir(cfg)}/*`, ...args]] as const;
+const java = (cfg: Config, args: string[]): [string, string[]] => [join(javaHome(), 'bin', 'java'), ['-cp', `${libDir(cfg)}/*`, ...args]];
 
 export const kafkaService: StackService = {
   name: 'kafka',
