@@ -1,6 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
-import { ProductDetailSchema, ProductIdParamSchema, ReviewPageQuerySchema, ReviewPageSchema } from '../schemas/product.ts';
-import { cachedReadHeaders, notModifiedResponse, problemResponse, unavailableResponse } from './system.ts';
+import { ProductIdParamsSchema } from '../schemas/cart.ts';
+import { ProductDetailSchema, ReviewPageQuerySchema, ReviewPageSchema } from '../schemas/product.ts';
+import { problemResponses } from './problems.ts';
+import { cachedJson, cachedReadResponses } from './system.ts';
 
 export const productRoute = createRoute({
   method: 'get',
@@ -8,14 +10,8 @@ export const productRoute = createRoute({
   tags: ['catalog'],
   operationId: 'getProduct',
   summary: 'Product page: details, price, availability, rating summary and the first reviews',
-  request: { params: ProductIdParamSchema },
-  responses: {
-    200: { description: 'The product', headers: cachedReadHeaders, content: { 'application/json': { schema: ProductDetailSchema } } },
-    304: notModifiedResponse,
-    400: problemResponse('The product id is malformed'),
-    404: problemResponse('No such product'),
-    503: unavailableResponse,
-  },
+  request: { params: ProductIdParamsSchema },
+  responses: { 200: cachedJson(ProductDetailSchema, 'The product'), ...cachedReadResponses, ...problemResponses(400, 404) },
 });
 
 export const productReviewsRoute = createRoute({
@@ -24,12 +20,6 @@ export const productReviewsRoute = createRoute({
   tags: ['catalog'],
   operationId: 'listProductReviews',
   summary: 'Reviews of a product, newest first',
-  request: { params: ProductIdParamSchema, query: ReviewPageQuerySchema },
-  responses: {
-    200: { description: 'One page of reviews', headers: cachedReadHeaders, content: { 'application/json': { schema: ReviewPageSchema } } },
-    304: notModifiedResponse,
-    400: problemResponse('A parameter is invalid'),
-    404: problemResponse('No such product'),
-    503: unavailableResponse,
-  },
+  request: { params: ProductIdParamsSchema, query: ReviewPageQuerySchema },
+  responses: { 200: cachedJson(ReviewPageSchema, 'One page of reviews'), ...cachedReadResponses, ...problemResponses(400, 404) },
 });

@@ -1,21 +1,27 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ProblemSchema } from '../schemas/common.ts';
+import { PROBLEM_CONTENT_TYPE } from '../problem.ts';
+import { json } from './problems.ts';
 
-// Health, plus the response pieces every edge read route shares.
-export const problemResponse = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: ProblemSchema } },
-});
+// Health, plus the response pieces every cached edge read shares.
 
-/** Headers of cacheable reads (search, suggest, product). */
+/** Headers of cacheable reads (search, suggest, product, reviews). */
 export const cachedReadHeaders = z.object({
   'X-Cache': z.enum(['HIT', 'MISS']).openapi({ description: 'Whether Redis answered' }),
   ETag: z.string(),
   'Cache-Control': z.string(),
 });
 
-export const notModifiedResponse = { description: 'The client copy (If-None-Match) is current', headers: cachedReadHeaders };
-export const unavailableResponse = problemResponse('Search is unavailable and nothing is cached; retry after Retry-After seconds');
+export const cachedReadResponses = {
+  304: { description: 'The client copy (If-None-Match) is current', headers: cachedReadHeaders },
+  503: {
+    description: 'Search is unavailable and nothing is cached; retry after Retry-After seconds',
+    headers: z.object({ 'Retry-After': z.string() }),
+    content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } },
+  },
+} as const;
+
+export const cachedJson = <T>(schema: T, description: string) => ({ ...json(schema, description), headers: cachedReadHeaders });
 
 export const HealthSchema = z
   .object({ status: z.literal('ok'), service: z.string(), runtime: z.string() })
@@ -27,5 +33,5 @@ export const healthRoute = createRoute({
   tags: ['system'],
   operationId: 'getHealth',
   summary: 'Liveness of this service',
-  responses: { 200: { description: 'Alive', content: { 'application/json': { schema: HealthSchema } } } },
+  responses: { 200: json(HealthSchema, 'Alive') },
 });

@@ -1,0 +1,96 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { parseEnv } from '../config/schema.ts';
+import { cacheKeys } from '../openapi/internal/read-model.ts';
+import { fieldErrors, problem, validationProblem } from '../openapi/problem.ts';
+import { createCachedReader } from './cache/cached-read.ts';
+import { createCacheStore, createRedis } from './cache/store.ts';
+import type { EdgeEnv } from './context.ts';
+import { createForwarder, type CoreFetch } from './core/forward.ts';
+import { accessLog } from './http/access-log.ts';
+import { createBearerVerifier } from './http/auth.ts';
+import { sendProblem } from './http/problem.ts';
+import { createWriteLimiter } from './http/rate-limit.ts';
+import { createLogger } from './log.ts';
+import { registerCatalog } from './routes/catalog.ts';
+import { registerForwarded } from './routes/forwarded.ts';
+import { registerSystem } from './routes/system.ts';
+import { createEs } from './search/es.ts';
+
+// The one edge app, the same on Workers and on Node: settings come from the bindings (Worker
+// vars or the Node config), never from process.env.
+export type EdgeOptions = {
+  runtime: 'workerd' | 'node';
+  /** The caller's address as the runtime knows it. */
+  clientIp?: (c: Context<EdgeEnv>) => string;
+  /** How to reach core: a Workers service binding, or plain fetch to CORE_URL. */
+  fetchCore?: CoreFetch;
+  /** Namespace of the rate-limit keys (tests use their own). */
+  rateLimitPrefix?: string;
+};
+
+const CATALOG_VERSION_MEMO_MS = 1000;
+const EXPOSED_HEADERS = ['X-Request-Id', 'X-Cache', 'ETag', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'X-Cart-Token'];
+
+const headerIp = (c: Context) => c.req.header('cf-connecting-ip') ?? 'unknown';
+
+export function createEdgeApp(bindings: Record<string, unknown>, opts: EdgeOptions) {
+  const env = parseEnv(bindings);
+  const log = createLogger(env.LOG_LEVEL);
+  const cache = createCacheStore(createRedis(env.UPSTASH_REDIS_REST_URL, env.UPSTASH_REDIS_REST_TOKEN), {
+    timeoutMs: env.EDGE_REDIS_TIMEOUT_MS,
+    catalogVersionKey: cacheKeys.catalogVersion,
+    versionMemoMs: CATALOG_VERSION_MEMO_MS,
+    log,
+  });
+
+  const app = new OpenAPIHono<EdgeEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) return sendProblem(c, validationProblem(fieldErrors(result.error.issues)));
+    },
+  });
+  app.use('*', requestId({ headerName: 'X-Request-Id' }));
+  app.use('*', accessLog(log));
+  app.use('*', cors({ origin: env.EDGE_CORS_ORIGINS === '*' ? '*' : env.EDGE_CORS_ORIGINS.split(',').map((o) => o.trim()), exposeHeaders: EXPOSED_HEADERS, maxAge: 600 }));
+  app.use('*', secureHeaders());
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: env.EDGE_BODY_LIMIT_BYTES,
+      onError: (c) => sendProblem(c, problem(413, 'payload-too-large', 'Request body too large', `bodies are limited to ${env.EDGE_BODY_LIMIT_BYTES} bytes`)),
+    }),
+  );
+
+  registerSystem(app, opts.runtime);
+  registerCatalog(app, {
+    es: createEs(env.ELASTICSEARCH_URL, env.EDGE_ES_TIMEOUT_MS),
+    cache,
+    cachedRead: createCachedReader({ cache, log }),
+    indexPrefix: env.SEARCH_INDEX_PREFIX,
+    searchTtlSeconds: env.EDGE_SEARCH_CACHE_TTL_SECONDS,
+    productTtlSeconds: env.EDGE_PRODUCT_CACHE_TTL_SECONDS,
+  });
+  registerForwarded(app, {
+    forward: createForwarder({ coreUrl: env.CORE_URL, timeoutMs: env.EDGE_CORE_TIMEOUT_MS, fetchCore: opts.fetchCore ?? ((r) => fetch(r)), log }),
+    verifyBearer: createBearerVerifier(env.JWT_SECRET),
+    limitWrites: createWriteLimiter(createRedis(env.UPSTASH_REDIS_REST_URL, env.UPSTASH_REDIS_REST_TOKEN), {
+      ipPerMinute: env.EDGE_RATE_LIMIT_IP_WRITES_PER_MINUTE,
+      userPerMinute: env.EDGE_RATE_LIMIT_USER_WRITES_PER_MINUTE,
+      timeoutMs: env.EDGE_REDIS_TIMEOUT_MS,
+      prefix: opts.rateLimitPrefix ?? 'ratelimit:edge',
+      log,
+    }),
+    clientIp: opts.clientIp ?? headerIp,
+  });
+
+  app.notFound((c) => sendProblem(c, problem(404, 'not-found', 'Not found', `no route for ${c.req.method} ${c.req.path}`)));
+  app.onError((e, c) => {
+    log.error('unhandled error', { request_id: c.get('requestId'), path: c.req.path, error: e.message });
+    return sendProblem(c, problem(500, 'internal', 'Internal error', `quote request id ${c.get('requestId')}`));
+  });
+  return app;
+}

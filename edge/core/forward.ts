@@ -1,0 +1,46 @@
+import type { Context } from 'hono';
+import { problem } from '../../openapi/problem.ts';
+import { sendProblem } from '../http/problem.ts';
+import type { Logger } from '../log.ts';
+
+// Hands a request to core unchanged and core's answer back unchanged (problem+json included);
+// only core's silence becomes an edge problem: 504 on timeout, 503 when it cannot be reached.
+const REQUEST_HEADERS = ['authorization', 'idempotency-key', 'x-cart-token', 'content-type', 'accept', 'x-request-id'];
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'upgrade', 'proxy-connection', 'te', 'trailer']);
+const CORE_RETRY_AFTER_SECONDS = '2';
+
+export type CoreFetch = (input: Request) => Promise<Response>;
+
+export function createForwarder(opts: { coreUrl: string; timeoutMs: number; fetchCore: CoreFetch; log: Logger }) {
+  const base = opts.coreUrl.replace(/\/$/, '');
+  return async function forward(c: Context, clientIp: string): Promise<Response> {
+    const incoming = new URL(c.req.url);
+    const headers = new Headers();
+    for (const h of REQUEST_HEADERS) {
+      const v = c.req.header(h);
+      if (v !== undefined) headers.set(h, v);
+    }
+    headers.set('x-request-id', c.get('requestId'));
+    headers.set('x-forwarded-for', clientIp);
+    const method = c.req.method;
+    const body = method === 'GET' || method === 'HEAD' ? undefined : await c.req.arrayBuffer();
+    const started = Date.now();
+    let res: Response;
+    try {
+      res = await opts.fetchCore(
+        new Request(`${base}${incoming.pathname}${incoming.search}`, { method, headers, body, redirect: 'manual', signal: AbortSignal.timeout(opts.timeoutMs) }),
+      );
+    } catch (e) {
+      const timedOut = (e as Error).name === 'TimeoutError';
+      opts.log.error('core did not answer', { path: incoming.pathname, timed_out: timedOut, ms: Date.now() - started, error: (e as Error).message });
+      return timedOut
+        ? sendProblem(c, problem(504, 'core-timeout', 'Upstream timeout', `core did not answer within ${opts.timeoutMs} ms; retrying with the same Idempotency-Key is safe`))
+        : sendProblem(c, problem(503, 'core-unavailable', 'Service unavailable', 'core cannot be reached; retry shortly'), { 'retry-after': CORE_RETRY_AFTER_SECONDS });
+    }
+    const out = new Headers();
+    res.headers.forEach((v, k) => {
+      if (!HOP_BY_HOP.has(k)) out.set(k, v);
+    });
+    return new Response(res.body, { status: res.status, headers: out });
+  };
+}

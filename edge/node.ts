@@ -1,0 +1,15 @@
+import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { config } from '../config/index.ts';
+import { hostPort } from '../config/schema.ts';
+import { createEdgeApp } from './app.ts';
+
+// The edge on Node (@hono/node-server), listening on EDGE_URL's address.
+const app = createEdgeApp(config, { runtime: 'node', clientIp: (c) => getConnInfo(c).remote.address ?? 'unknown' });
+const { host, port } = hostPort(config.EDGE_URL);
+const server = serve({ fetch: app.fetch, hostname: host, port }, () => {
+  console.log(JSON.stringify({ time: new Date().toISOString(), level: 'info', service: 'edge', msg: 'listening', url: config.EDGE_URL, runtime: 'node' }));
+});
+const stop = () => server.close(() => process.exit(0));
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);

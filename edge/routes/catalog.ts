@@ -1,0 +1,104 @@
+import type { ProductDocument, ReviewDocument } from '../../openapi/internal/read-model.ts';
+import { cacheKeys, indexAliases } from '../../openapi/internal/read-model.ts';
+import { problem, validationProblem } from '../../openapi/problem.ts';
+import { FIRST_REVIEWS } from '../../openapi/schemas/product.ts';
+import type { Problem } from '../../openapi/schemas/common.ts';
+import { productReviewsRoute, productRoute } from '../../openapi/routes/product.ts';
+import { searchRoute, suggestRoute } from '../../openapi/routes/search.ts';
+import type { CachedReadPolicy, createCachedReader } from '../cache/cached-read.ts';
+import { sha256Hex } from '../cache/etag.ts';
+import type { CacheStore } from '../cache/store.ts';
+import type { EdgeApp } from '../context.ts';
+import { sendProblem } from '../http/problem.ts';
+import { reviewQuery, toProductDetail, toReviewPage } from '../product/to-detail.ts';
+import { buildSearchQuery } from '../search/build-query.ts';
+import { decodeCursor } from '../search/cursor.ts';
+import type { Es } from '../search/es.ts';
+import { buildSuggestQuery, toSuggestResponse } from '../search/suggest.ts';
+import { toSearchResponse } from '../search/to-response.ts';
+
+// Search, autocomplete, product pages and reviews: Redis first, then Elasticsearch.
+export type CatalogDeps = {
+  es: Es;
+  cache: CacheStore;
+  cachedRead: ReturnType<typeof createCachedReader>;
+  indexPrefix: string;
+  searchTtlSeconds: number;
+  productTtlSeconds: number;
+};
+
+const isProblem = (v: unknown): v is Problem => typeof v === 'object' && v !== null && 'type' in v && 'status' in v;
+const notFound = (id: string) => problem(404, 'not-found', 'Product not found', `no product has id ${id}`);
+
+/** Normalised request → cache key part: parameter order and spelling never split the cache. */
+async function requestHash(kind: string, params: Record<string, unknown>): Promise<string> {
+  const canonical = Object.keys(params)
+    .sort()
+    .filter((k) => params[k] !== undefined)
+    .map((k) => [k, Array.isArray(params[k]) ? [...(params[k] as string[])].sort() : params[k]]);
+  return sha256Hex(`${kind}:${JSON.stringify(canonical)}`);
+}
+
+export function registerCatalog(app: EdgeApp, deps: CatalogDeps): void {
+  const aliases = indexAliases(deps.indexPrefix);
+  const searchPolicy: CachedReadPolicy = { ttlSeconds: deps.searchTtlSeconds, sMaxAge: 30, staleWhileRevalidate: 120 };
+  const productPolicy: CachedReadPolicy = { ttlSeconds: deps.productTtlSeconds, sMaxAge: 10, staleWhileRevalidate: 60 };
+  const searchKey = async (kind: string, params: Record<string, unknown>) => ({
+    key: cacheKeys.search(await deps.cache.catalogVersion(), await requestHash(kind, { ...params, query: typeof params.query === 'string' ? params.query.toLowerCase() : params.query })),
+  });
+
+  app.openapi(searchRoute, async (c) => {
+    const params = c.req.valid('query');
+    const searchAfter = params.cursor === undefined ? null : decodeCursor(params.cursor);
+    if (params.cursor !== undefined && searchAfter === null) return sendProblem(c, validationProblem([{ field: 'cursor', message: 'not a cursor returned by this API' }]));
+    const built = buildSearchQuery(params, searchAfter);
+    if ('error' in built) return sendProblem(c, validationProblem([built.error]));
+    return deps.cachedRead(c, {
+      at: await searchKey('search', params),
+      policy: searchPolicy,
+      load: async () => toSearchResponse(await deps.es.search(aliases.products, built.body), params),
+    });
+  });
+
+  app.openapi(suggestRoute, async (c) => {
+    const { q } = c.req.valid('query');
+    return deps.cachedRead(c, {
+      at: await searchKey('suggest', { query: q }),
+      policy: searchPolicy,
+      load: async () => toSuggestResponse(await deps.es.search(aliases.products, buildSuggestQuery(q))),
+    });
+  });
+
+  app.openapi(productRoute, async (c) => {
+    const { product_id: id } = c.req.valid('param');
+    return deps.cachedRead(c, {
+      at: { key: cacheKeys.product(id), field: 'page' },
+      policy: productPolicy,
+      isProblem,
+      load: async () => {
+        const [doc, reviews] = await Promise.all([
+          deps.es.get<ProductDocument>(aliases.products, id),
+          deps.es.search<ReviewDocument>(aliases.reviews, reviewQuery(id, 1, FIRST_REVIEWS)),
+        ]);
+        return doc ? toProductDetail(doc, toReviewPage(reviews, 1, FIRST_REVIEWS)) : notFound(id);
+      },
+    });
+  });
+
+  app.openapi(productReviewsRoute, async (c) => {
+    const { product_id: id } = c.req.valid('param');
+    const { page, size } = c.req.valid('query');
+    return deps.cachedRead(c, {
+      at: { key: cacheKeys.product(id), field: `reviews:${page}:${size}` },
+      policy: productPolicy,
+      isProblem,
+      load: async () => {
+        const [doc, reviews] = await Promise.all([
+          deps.es.get<Pick<ProductDocument, 'id'>>(aliases.products, id),
+          deps.es.search<ReviewDocument>(aliases.reviews, reviewQuery(id, page, size)),
+        ]);
+        return doc ? toReviewPage(reviews, page, size) : notFound(id);
+      },
+    });
+  });
+}

@@ -1,0 +1,45 @@
+import type { Context } from 'hono';
+import { problem } from '../../openapi/problem.ts';
+import type { EdgeApp, EdgeEnv } from '../context.ts';
+import { coreRoutes, honoPath, requiresBearer } from '../core/routes.ts';
+import type { createForwarder } from '../core/forward.ts';
+import type { createBearerVerifier } from '../http/auth.ts';
+import { sendProblem } from '../http/problem.ts';
+import { rateLimitHeaders, type WriteLimiter } from '../http/rate-limit.ts';
+
+// Every core route: documented from core's own definition, checked here (JWT, write limits),
+// then handed to core untouched — core validates its bodies and owns every answer.
+export type ForwardDeps = {
+  forward: ReturnType<typeof createForwarder>;
+  verifyBearer: ReturnType<typeof createBearerVerifier>;
+  limitWrites: WriteLimiter;
+  clientIp: (c: Context<EdgeEnv>) => string;
+};
+
+const unauthorized = (detail: string) => problem(401, 'unauthorized', 'Unauthorized', detail);
+
+export function registerForwarded(app: EdgeApp, deps: ForwardDeps): void {
+  for (const route of coreRoutes) {
+    app.openAPIRegistry.registerPath(route);
+    const needsBearer = requiresBearer(route);
+    const isWrite = route.method !== 'get' && route.method !== 'head';
+    app.on(route.method.toUpperCase(), honoPath(route.path), async (c) => {
+      const bearer = await deps.verifyBearer(c.req.header('authorization'));
+      if (bearer.kind === 'invalid') return sendProblem(c, unauthorized(bearer.reason), { 'www-authenticate': 'Bearer error="invalid_token"' });
+      if (bearer.kind === 'none' && needsBearer) return sendProblem(c, unauthorized('this operation needs a Bearer token'), { 'www-authenticate': 'Bearer' });
+      const userId = bearer.kind === 'valid' ? bearer.claims.sub : null;
+      c.set('userId', userId);
+      const ip = deps.clientIp(c);
+      const verdict = isWrite ? await deps.limitWrites(ip, userId) : null;
+      if (verdict && !verdict.allowed) {
+        return sendProblem(c, problem(429, 'rate-limited', 'Too many requests', `write limit reached; retry in ${verdict.resetSeconds} s`), {
+          ...rateLimitHeaders(verdict),
+          'retry-after': String(verdict.resetSeconds),
+        });
+      }
+      const res = await deps.forward(c, ip);
+      if (verdict) for (const [k, v] of Object.entries(rateLimitHeaders(verdict))) res.headers.set(k, v);
+      return res;
+    });
+  }
+}

@@ -1,0 +1,89 @@
+import { z } from '@hono/zod-openapi';
+import { MoneySchema } from './common.ts';
+
+// Search and autocomplete: the public shape of GET /products/search_item and /products/suggest.
+export const MAX_PAGE_SIZE = 100;
+export const SORTS = ['relevance', 'price_asc', 'price_desc', 'rating', 'newest'] as const;
+
+/** A query parameter that may be repeated (?brand=a&brand=b) or comma-separated (?brand=a,b). */
+const listParam = (name: string, description: string) =>
+  z
+    .preprocess(
+      (v) => (v === undefined ? undefined : (Array.isArray(v) ? v : [v]).flatMap((s) => String(s).split(',')).map((s) => s.trim()).filter(Boolean)),
+      z.array(z.string().min(1).max(100)).max(20).optional(),
+    )
+    .openapi({ param: { name, in: 'query', style: 'form', explode: true }, description });
+
+export const SearchQuerySchema = z.object({
+  query: z.string().trim().max(200).default('').openapi({ description: 'Free text; empty browses the catalog', example: 'samsung' }),
+  page: z.coerce.number().int().min(1).max(10_000).default(1).openapi({ description: '1-based page number (ignored when cursor is set)' }),
+  size: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20).openapi({ description: `Hits per page, at most ${MAX_PAGE_SIZE}` }),
+  cursor: z.string().max(1000).optional().openapi({ description: 'next_cursor of the previous page, for deep paging' }),
+  sort: z.enum(SORTS).default('relevance'),
+  category: listParam('category', 'Top-level categories (any of)'),
+  brand: listParam('brand', 'Brands (any of)'),
+  price_min: z.coerce.number().int().nonnegative().optional().openapi({ description: 'Minimum selling price in paise' }),
+  price_max: z.coerce.number().int().nonnegative().optional().openapi({ description: 'Maximum selling price in paise' }),
+  rating_min: z.coerce.number().min(0).max(5).optional(),
+  in_stock: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .openapi({ type: 'string', enum: ['true', 'false'], description: 'Only products with available stock' }),
+});
+export type SearchParams = z.infer<typeof SearchQuerySchema>;
+
+export const ProductSummarySchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    brand: z.string().nullable(),
+    category_path: z.array(z.string()),
+    price: MoneySchema.nullable().openapi({ description: 'Selling price; null when the product is not for sale' }),
+    mrp: MoneySchema.nullable(),
+    discount_percent: z.number().int().min(0).max(100).nullable(),
+    rating: z.number().min(0).max(5).nullable(),
+    rating_count: z.number().int().nonnegative(),
+    in_stock: z.boolean(),
+    image_url: z.string().nullable(),
+    highlights: z.record(z.string(), z.array(z.string())).optional().openapi({ description: 'Matched fragments per field, wrapped in <em>' }),
+  })
+  .openapi('ProductSummary');
+export type ProductSummary = z.infer<typeof ProductSummarySchema>;
+
+const FacetBucketSchema = z.object({ value: z.string(), count: z.number().int().nonnegative() }).openapi('FacetBucket');
+const RangeBucketSchema = z
+  .object({ key: z.string(), from: z.number().nullable(), to: z.number().nullable(), count: z.number().int().nonnegative() })
+  .openapi('RangeBucket');
+
+export const FacetsSchema = z
+  .object({
+    categories: z.array(FacetBucketSchema),
+    brands: z.array(FacetBucketSchema),
+    price: z.array(RangeBucketSchema).openapi({ description: 'Selling-price buckets in paise; to is exclusive' }),
+    rating: z.array(RangeBucketSchema).openapi({ description: 'Products rated at least from' }),
+  })
+  .openapi('Facets');
+
+export const SearchResponseSchema = z
+  .object({
+    items: z.array(ProductSummarySchema),
+    total: z.number().int().nonnegative(),
+    page: z.number().int().min(1),
+    size: z.number().int().min(1),
+    next_cursor: z.string().nullable(),
+    facets: FacetsSchema,
+  })
+  .openapi('SearchResponse');
+export type SearchResponse = z.infer<typeof SearchResponseSchema>;
+
+export const SuggestQuerySchema = z.object({
+  q: z.string().trim().min(1).max(100).openapi({ example: 'sams' }),
+});
+
+export const SuggestResponseSchema = z
+  .object({
+    suggestions: z.array(z.object({ text: z.string(), product_id: z.string() })).max(10),
+  })
+  .openapi('SuggestResponse');
+export type SuggestResponse = z.infer<typeof SuggestResponseSchema>;
