@@ -42,6 +42,10 @@ export const envSchema = z.object({
   PAYMENT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   SWEEPER_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
   IDEMPOTENCY_TTL_HOURS: z.coerce.number().int().min(1).default(24),
+  IDEMPOTENCY_WAIT_MS: z.coerce.number().int().min(0).max(60000).default(5000),
+  PASSWORD_SCRYPT_COST: z.coerce.number().int().min(1024).max(1048576).refine((n) => (n & (n - 1)) === 0, 'a power of two').default(16384),
+  ADMIN_EMAIL: z.string().email().optional(),
+  ADMIN_PASSWORD: z.string().min(12).optional(),
 
   CDC_SLOT: z.string().regex(/^[a-z0-9_]+$/).default('commerce_cdc'),
   CDC_PUBLICATION: z.string().regex(/^[a-z0-9_]+$/).default('commerce_pub'),
