@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { problem } from '../../openapi/problem.ts';
 import type { EdgeApp, EdgeEnv } from '../context.ts';
-import { coreRoutes, honoPath, requiresBearer } from '../core/routes.ts';
+import { coreRoutes, honoPath, operationIdOf, requiresBearer } from '../core/routes.ts';
 import type { createForwarder } from '../core/forward.ts';
 import type { createBearerVerifier } from '../http/auth.ts';
 import { sendProblem } from '../http/problem.ts';
@@ -20,7 +20,7 @@ const unauthorized = (detail: string) => problem(401, 'unauthorized', 'Unauthori
 
 export function registerForwarded(app: EdgeApp, deps: ForwardDeps): void {
   for (const route of coreRoutes) {
-    app.openAPIRegistry.registerPath(route);
+    app.openAPIRegistry.registerPath({ ...route, operationId: route.operationId ?? operationIdOf(route.method, route.path) });
     const needsBearer = requiresBearer(route);
     const isWrite = route.method !== 'get' && route.method !== 'head';
     app.on(route.method.toUpperCase(), honoPath(route.path), async (c) => {

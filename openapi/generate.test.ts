@@ -1,0 +1,20 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../config/index.ts';
+import { SPEC_PATH, staleArtifacts } from './generate.ts';
+
+const run = promisify(execFile);
+
+describe('generated contract', () => {
+  it('openapi.json and the SDK types match the route definitions (run `npm run openapi` when this fails)', async () => {
+    expect(await staleArtifacts()).toEqual([]);
+  });
+
+  it('openapi.json passes the Redocly linter with zero errors', async () => {
+    const { stdout } = await run(`${repoRoot}/node_modules/.bin/redocly`, ['lint', SPEC_PATH, '--format=json'], { cwd: repoRoot, maxBuffer: 32 * 1024 * 1024 });
+    const report = JSON.parse(stdout) as { totals: { errors: number }; problems: { severity: string; message: string }[] };
+    expect(report.problems.filter((p) => p.severity === 'error').map((p) => p.message)).toEqual([]);
+    expect(report.totals.errors).toBe(0);
+  });
+});
