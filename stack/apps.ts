@@ -9,6 +9,13 @@ export type App = { name: string; entry: string; url: string; health: string; co
 
 const node = (entry: string) => (): [string, string[]] => [process.execPath, [join(repoRoot, entry)]];
 
+// The Worker cannot read the environment: it gets the settings it parses as --var bindings.
+const WORKER_SETTINGS = ['LOG_LEVEL', 'ELASTICSEARCH_URL', 'UPSTASH_REDIS_REST_URL', 'UPSTASH_REDIS_REST_TOKEN', 'CORE_URL', 'JWT_SECRET', 'SEARCH_INDEX_PREFIX'] as const;
+export const workerVars = (cfg: Config) =>
+  Object.entries(cfg)
+    .filter(([k, v]) => (WORKER_SETTINGS.includes(k as (typeof WORKER_SETTINGS)[number]) || k.startsWith('EDGE_')) && k !== 'EDGE_RUNTIME' && k !== 'EDGE_URL' && v !== undefined)
+    .flatMap(([k, v]) => ['--var', `${k}:${String(v)}`]);
+
 export function apps(cfg: Config): App[] {
   const edge = hostPort(cfg.EDGE_URL);
   const metrics = (port: number) => `http://127.0.0.1:${port}`;
@@ -24,7 +31,7 @@ export function apps(cfg: Config): App[] {
       command: (c) =>
         c.EDGE_RUNTIME === 'node'
           ? [process.execPath, [join(repoRoot, 'edge/node.ts')]]
-          : [join(repoRoot, 'node_modules/.bin/wrangler'), ['dev', '--ip', edge.host, '--port', String(edge.port), '--show-interactive-dev-session=false']],
+          : [join(repoRoot, 'node_modules/.bin/wrangler'), ['dev', '--ip', edge.host, '--port', String(edge.port), '--show-interactive-dev-session=false', ...workerVars(c)]],
     },
   ];
   return list.filter((a) => existsSync(join(repoRoot, a.entry)));

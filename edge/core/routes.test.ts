@@ -1,3 +1,4 @@
+import type { RouteConfig } from '@hono/zod-openapi';
 import { describe, expect, it } from 'vitest';
 import { coreRoutes, honoPath, operationIdOf, requiresBearer } from './routes.ts';
 
@@ -13,7 +14,7 @@ describe('core route helpers', () => {
     [[], false],
     [[{ bearerAuth: [] }], true],
     [[{ bearerAuth: [] }, {}], false],
-  ])('security %o requires a bearer: %s', (security, expected) => {
+  ] as [RouteConfig['security'], boolean][])('security %o requires a bearer: %s', (security, expected) => {
     expect(requiresBearer({ method: 'get', path: '/x', responses: {}, security })).toBe(expected);
   });
 
