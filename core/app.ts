@@ -1,0 +1,40 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { problem } from '../openapi/problem.ts';
+import { bearerAuthScheme } from '../openapi/routes/problems.ts';
+import { registerAuthRoutes } from './auth/routes.ts';
+import { registerCartRoutes } from './cart/routes.ts';
+import { registerCheckoutRoutes } from './checkout/routes.ts';
+import type { CoreDeps } from './deps.ts';
+import { errorHandler, problemResponse, validationHook } from './http/respond.ts';
+import { registerOrderRoutes } from './orders/routes.ts';
+import { registerReviewRoutes } from './reviews/routes.ts';
+
+// core's HTTP app. The edge forwards writes and per-user reads here.
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+export function createCoreApp(deps: CoreDeps): OpenAPIHono {
+  const app = new OpenAPIHono({ defaultHook: (result) => validationHook(result as Parameters<typeof validationHook>[0]) });
+  app.onError(errorHandler(deps.log));
+  app.notFound(() => problemResponse(problem(404, 'not-found', 'Not found', 'no such route')));
+  app.use(bodyLimit({ maxSize: BODY_LIMIT_BYTES, onError: () => problemResponse(problem(413, 'payload-too-large', 'Payload too large', `request bodies are limited to ${BODY_LIMIT_BYTES} bytes`)) }));
+
+  app.get('/health', async () => {
+    try {
+      await Promise.race([deps.sql`select 1`, new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000))]);
+      return Response.json({ status: 'ok' });
+    } catch {
+      return problemResponse(problem(503, 'unavailable', 'Service unavailable', 'database unreachable'));
+    }
+  });
+
+  registerAuthRoutes(app, deps);
+  registerCartRoutes(app, deps);
+  registerCheckoutRoutes(app, deps);
+  registerOrderRoutes(app, deps);
+  registerReviewRoutes(app, deps);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', bearerAuthScheme);
+  app.doc31('/openapi.json', { openapi: '3.1.0', info: { title: 'commerce core', version: '0.1.0' } });
+  return app;
+}

@@ -1,0 +1,127 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Cart, CartLineInput } from '../../openapi/schemas/cart.ts';
+import type { Sql, Tx } from '../db/types.ts';
+import { sumLinesByProduct } from '../checkout/pricing.ts';
+import { fail, notFound } from '../http/problem-error.ts';
+
+// Carts belong to a user or to the holder of a guest token. Changes lock the cart row so that
+// two requests on one cart apply one after the other.
+export type CartOwner = { userId: string } | { guestToken: string };
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export const newGuestToken = () => randomBytes(24).toString('base64url');
+
+async function findOpenCart(db: Sql | Tx, owner: CartOwner): Promise<string | null> {
+  const rows =
+    'userId' in owner
+      ? await db<{ id: string }[]>`select id from carts where user_id = ${owner.userId} and status = 'open'`
+      : await db<{ id: string }[]>`select id from carts where guest_token_hash = ${hashToken(owner.guestToken)} and status = 'open'`;
+  return rows[0]?.id ?? null;
+}
+
+/** The owner's open cart; a user gets one on first use, a guest token must name an open cart. */
+export async function openCart(db: Sql | Tx, owner: CartOwner, createGuest = false): Promise<string> {
+  const found = await findOpenCart(db, owner);
+  if (found) return found;
+  if ('userId' in owner) {
+    await db`insert into carts (user_id) values (${owner.userId}) on conflict (user_id) where status = 'open' do nothing`;
+  } else if (createGuest) {
+    await db`insert into carts (guest_token_hash) values (${hashToken(owner.guestToken)})`;
+  }
+  return (await findOpenCart(db, owner)) ?? notFound('cart');
+}
+
+type ProductRow = { id: string; price_amount: number | null; available: number };
+
+async function lockCart(tx: Tx, cartId: string): Promise<void> {
+  await tx`select id from carts where id = ${cartId} for update`;
+}
+
+async function products(tx: Tx, ids: string[]): Promise<Map<string, ProductRow>> {
+  const rows = await tx<ProductRow[]>`
+    select p.id, p.price_amount, coalesce(i.on_hand - i.reserved, 0) as available
+    from products p left join inventory i on i.product_id = p.id where p.id = any(${ids})`;
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+function checkLine(product: ProductRow | undefined, productId: string, quantity: number, max: number, field: string): void {
+  if (!product) notFound(`product ${productId}`);
+  if (product!.price_amount === null) fail(409, 'not-for-sale', 'Not for sale', `product ${productId} has no price`, { product_id: productId });
+  if (quantity > max) {
+    fail(400, 'validation', 'Invalid request', `${field}: at most ${max} per line`, { errors: [{ field, message: `at most ${max} per line` }] });
+  }
+  if (quantity > product!.available) {
+    fail(409, 'out-of-stock', 'Not enough stock', `product ${productId}: ${product!.available} available`, { product_id: productId, requested: quantity, available: product!.available });
+  }
+}
+
+async function currentQuantities(tx: Tx, cartId: string): Promise<Map<string, number>> {
+  const rows = await tx<{ product_id: string; quantity: number }[]>`select product_id, quantity from cart_items where cart_id = ${cartId}`;
+  return new Map(rows.map((r) => [r.product_id, r.quantity]));
+}
+
+export async function addLines(sql: Sql, cartId: string, input: readonly CartLineInput[], maxPerLine: number): Promise<void> {
+  await sql.begin(async (tx) => {
+    await lockCart(tx, cartId);
+    const lines = sumLinesByProduct(input);
+    const [have, catalog] = await Promise.all([currentQuantities(tx, cartId), products(tx, lines.map((l) => l.product_id))]);
+    const next = lines.map((l) => ({ product_id: l.product_id, quantity: (have.get(l.product_id) ?? 0) + l.quantity }));
+    next.forEach((l) => checkLine(catalog.get(l.product_id), l.product_id, l.quantity, maxPerLine, `items.${input.findIndex((i) => i.product_id === l.product_id)}.quantity`));
+    await tx`
+      insert into cart_items ${tx(next.map((l) => ({ cart_id: cartId, ...l })))}
+      on conflict (cart_id, product_id) do update set quantity = excluded.quantity`;
+    await tx`update carts set updated_at = now() where id = ${cartId}`;
+  });
+}
+
+export async function setLineQuantity(sql: Sql, cartId: string, productId: string, quantity: number, maxPerLine: number): Promise<void> {
+  await sql.begin(async (tx) => {
+    await lockCart(tx, cartId);
+    const have = await currentQuantities(tx, cartId);
+    if (!have.has(productId)) notFound(`product ${productId} in the cart`);
+    checkLine((await products(tx, [productId])).get(productId), productId, quantity, maxPerLine, 'quantity');
+    await tx`update cart_items set quantity = ${quantity} where cart_id = ${cartId} and product_id = ${productId}`;
+  });
+}
+
+export async function removeLine(sql: Sql, cartId: string, productId: string): Promise<void> {
+  const gone = await sql`delete from cart_items where cart_id = ${cartId} and product_id = ${productId} returning product_id`;
+  if (!gone.length) notFound(`product ${productId} in the cart`);
+}
+
+/** Moves a guest cart's lines into the user's open cart (quantities summed, capped per line). */
+export async function mergeGuestCart(sql: Sql, guestToken: string, userId: string, maxPerLine: number): Promise<void> {
+  await sql.begin(async (tx) => {
+    const guestId = await findOpenCart(tx, { guestToken });
+    if (!guestId) return;
+    const userCart = await openCart(tx, { userId });
+    for (const id of [guestId, userCart].sort()) await lockCart(tx, id);
+    await tx`
+      insert into cart_items (cart_id, product_id, quantity)
+      select ${userCart}, product_id, least(quantity, ${maxPerLine}) from cart_items where cart_id = ${guestId}
+      on conflict (cart_id, product_id) do update set quantity = least(cart_items.quantity + excluded.quantity, ${maxPerLine})`;
+    await tx`update carts set status = 'merged', updated_at = now() where id = ${guestId}`;
+  });
+}
+
+export async function cartView(sql: Sql, cartId: string): Promise<Omit<Cart, 'cart_token'>> {
+  const rows = await sql<{ product_id: string; title: string; quantity: number; unit_amount: number | null; available: number }[]>`
+    select ci.product_id, p.title, ci.quantity, p.price_amount as unit_amount, coalesce(i.on_hand - i.reserved, 0) as available
+    from cart_items ci join products p on p.id = ci.product_id left join inventory i on i.product_id = ci.product_id
+    where ci.cart_id = ${cartId} order by ci.added_at, ci.product_id`;
+  let subtotal = 0;
+  const items = rows.map((r) => {
+    const unit = r.unit_amount ?? 0;
+    subtotal += unit * r.quantity;
+    return {
+      product_id: r.product_id,
+      title: r.title,
+      quantity: r.quantity,
+      unit_price: { amount: unit, currency: 'INR' as const },
+      line_total: { amount: unit * r.quantity, currency: 'INR' as const },
+      available: r.available,
+      in_stock: r.unit_amount !== null && r.available >= r.quantity,
+    };
+  });
+  return { id: cartId, items, subtotal: { amount: subtotal, currency: 'INR' } };
+}

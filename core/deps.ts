@@ -1,0 +1,19 @@
+import type { Config } from '../config/index.ts';
+import type { Sql } from './db/types.ts';
+import type { Logger } from './log.ts';
+import type { PaymentGateway } from './payment/gateway.ts';
+
+// Everything a core route needs, passed in so tests can build the app around a real database
+// with their own settings.
+export type CoreConfig = Pick<
+  Config,
+  | 'JWT_SECRET'
+  | 'JWT_TTL_SECONDS'
+  | 'CART_MAX_LINE_QUANTITY'
+  | 'PAYMENT_WINDOW_SECONDS'
+  | 'IDEMPOTENCY_TTL_HOURS'
+  | 'IDEMPOTENCY_WAIT_MS'
+  | 'PASSWORD_SCRYPT_COST'
+>;
+
+export type CoreDeps = { sql: Sql; config: CoreConfig; gateway: PaymentGateway; log: Logger };

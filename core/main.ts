@@ -1,0 +1,45 @@
+import { serve } from '@hono/node-server';
+import { config } from '../config/index.ts';
+import { createCoreApp } from './app.ts';
+import { ensureAdmin } from './auth/users.ts';
+import { connect } from './db/connect.ts';
+import { purgeExpiredKeys } from './idempotency/store.ts';
+import { jsonLogger } from './log.ts';
+import { startSweeper } from './orders/sweeper.ts';
+import { sandboxGateway } from './payment/sandbox-gateway.ts';
+
+// `npm run core`: serves core on CORE_URL's port, sweeps expired reservations, stops cleanly on SIGTERM.
+const log = jsonLogger(config.LOG_LEVEL);
+const sql = connect(config);
+const gateway = sandboxGateway(sql);
+
+if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {
+  const admin = await ensureAdmin(sql, config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
+  log('info', 'admin account ready', { user_id: admin.id, email: admin.email });
+}
+
+const app = createCoreApp({ sql, config, gateway, log });
+const port = Number(new URL(config.CORE_URL).port || 80);
+const server = serve({ fetch: app.fetch, port, hostname: new URL(config.CORE_URL).hostname }, () => log('info', 'core listening', { url: config.CORE_URL }));
+
+const stopSweeper = startSweeper(
+  sql,
+  config.SWEEPER_INTERVAL_MS,
+  (ids) => log('info', 'expired orders cancelled', { count: ids.length, order_ids: ids }),
+  (err) => log('error', 'sweeper failed', { error: (err as Error).message }),
+);
+const purge = setInterval(() => purgeExpiredKeys(sql).catch((err: Error) => log('error', 'idempotency purge failed', { error: err.message })), 3_600_000);
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log('info', 'shutting down', { signal });
+  clearInterval(purge);
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await stopSweeper();
+  await sql.end({ timeout: 5 });
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

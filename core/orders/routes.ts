@@ -1,0 +1,47 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { adminOrderStatusRoute, cancelOrderRoute, listOrdersRoute, orderStatusRoute } from '../../openapi/routes/orders.ts';
+import type { OrderStatus } from '../../openapi/schemas/checkout.ts';
+import { requireAdmin, requireClaims } from '../auth/session.ts';
+import type { CoreDeps } from '../deps.ts';
+import { notFound } from '../http/problem-error.ts';
+import { getOrder, listOrders, orderStatus } from './queries.ts';
+import type { Actor } from './state-machine.ts';
+import { transitionOrder } from './transition.ts';
+
+export function registerOrderRoutes(app: OpenAPIHono, deps: CoreDeps): void {
+  const { sql, config, gateway } = deps;
+
+  // Locks the order (scoped to its owner unless an operator acts) and applies one transition.
+  const move = async (orderId: string, ownerId: string | null, to: OrderStatus, actor: Actor, reason: string) => {
+    await sql.begin(async (tx) => {
+      const [o] = await tx<{ id: string; status: OrderStatus }[]>`
+        select id, status from orders where id = ${orderId} and (${ownerId}::uuid is null or user_id = ${ownerId}) for update`;
+      if (!o) return notFound('order');
+      await transitionOrder(tx, gateway, o, to, actor, reason);
+    });
+    return getOrder(sql, orderId, ownerId);
+  };
+
+  app.openapi(orderStatusRoute, async (c) => {
+    const claims = await requireClaims(config, c.req.valid('header').authorization);
+    return c.json(await orderStatus(sql, c.req.valid('query').order_id, claims.sub), 200);
+  });
+
+  app.openapi(listOrdersRoute, async (c) => {
+    const claims = await requireClaims(config, c.req.valid('header').authorization);
+    const q = c.req.valid('query');
+    return c.json(await listOrders(sql, claims.sub, q.limit, q.cursor), 200);
+  });
+
+  app.openapi(cancelOrderRoute, async (c) => {
+    const claims = await requireClaims(config, c.req.valid('header').authorization);
+    const reason = c.req.valid('json').reason ?? 'cancelled by customer';
+    return c.json(await move(c.req.valid('param').order_id, claims.sub, 'cancelled', 'customer', reason), 200);
+  });
+
+  app.openapi(adminOrderStatusRoute, async (c) => {
+    const claims = await requireAdmin(config, c.req.valid('header').authorization);
+    const body = c.req.valid('json');
+    return c.json(await move(c.req.valid('param').order_id, null, body.status, 'admin', body.reason ?? `set by operator ${claims.sub}`), 200);
+  });
+}

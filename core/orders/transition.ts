@@ -1,0 +1,40 @@
+import type { OrderStatus } from '../../openapi/schemas/checkout.ts';
+import type { Tx } from '../db/types.ts';
+import { fail } from '../http/problem-error.ts';
+import { releaseReservation, restock, sellReservation, type StockLine } from '../inventory/stock.ts';
+import type { PaymentGateway } from '../payment/gateway.ts';
+import { planTransition, type Actor, type Effect } from './state-machine.ts';
+
+// Carries out one planned transition inside the caller's transaction. The caller has locked
+// the order row (select … for update) and passes its current status.
+export type LockedOrder = { id: string; status: OrderStatus };
+
+export async function orderLines(tx: Tx, orderId: string): Promise<StockLine[]> {
+  return tx<StockLine[]>`select product_id, quantity from order_items where order_id = ${orderId} order by product_id`;
+}
+
+export async function recordEvent(tx: Tx, orderId: string, status: OrderStatus, reason: string | null): Promise<void> {
+  await tx`insert into order_events (order_id, status, reason) values (${orderId}, ${status}, ${reason})`;
+}
+
+async function applyEffect(tx: Tx, gateway: PaymentGateway, order: LockedOrder, effect: Effect, lines: StockLine[]): Promise<void> {
+  if (effect === 'release_reservation') return releaseReservation(tx, lines);
+  if (effect === 'sell_reservation') return sellReservation(tx, lines);
+  if (effect === 'restock') return restock(tx, lines);
+  await gateway.refund(tx, order.id);
+}
+
+export async function transitionOrder(tx: Tx, gateway: PaymentGateway, order: LockedOrder, to: OrderStatus, actor: Actor, reason: string | null): Promise<OrderStatus> {
+  const plan = planTransition(order.status, to, actor);
+  if (!plan.ok) {
+    const detail = `order is ${order.status}; cannot move to ${to}${plan.allowed.length ? ` (allowed: ${plan.allowed.join(', ')})` : ''}`;
+    return fail(409, 'illegal-transition', 'Illegal order transition', detail, { current_status: order.status, allowed: plan.allowed });
+  }
+  const lines = plan.effects.some((e) => e !== 'refund') ? await orderLines(tx, order.id) : [];
+  for (const effect of plan.effects) await applyEffect(tx, gateway, order, effect, lines);
+  await recordEvent(tx, order.id, to, reason);
+  if (plan.then) await recordEvent(tx, order.id, plan.then, 'refund issued');
+  const final = plan.then ?? to;
+  await tx`update orders set status = ${final}, updated_at = now() where id = ${order.id}`;
+  return final;
+}
