@@ -9,7 +9,7 @@ export type Stored = { status: number; body: unknown };
 export type IdempotencyScope = { userId: string; route: string; key: string; body: unknown };
 export type IdempotencyOptions = { ttlHours: number; waitMs: number };
 
-type Row = StoredKey & { response_status: number | null; response_body: unknown };
+type Row = StoredKey & { response_status: number | null; response_body: string | null };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -26,7 +26,7 @@ async function runAndRecord(sql: Sql, scope: IdempotencyScope, run: () => Promis
   }
   if (shouldStoreResponse(result.status)) {
     await sql`
-      update idempotency_keys set state = 'done', response_status = ${result.status}, response_body = ${sql.json(result.body as never)}
+      update idempotency_keys set state = 'done', response_status = ${result.status}, response_body = ${JSON.stringify(result.body)}
       where user_id = ${scope.userId} and route = ${scope.route} and key = ${scope.key}`;
   } else {
     await sql`delete from idempotency_keys where user_id = ${scope.userId} and route = ${scope.route} and key = ${scope.key}`;
@@ -49,7 +49,7 @@ export async function withIdempotency(sql: Sql, scope: IdempotencyScope, opts: I
       where user_id = ${scope.userId} and route = ${scope.route} and key = ${scope.key}`;
     if (!row) continue;
     const decision = decideExistingKey(row, hash, new Date());
-    if (decision === 'replay') return { status: row.response_status!, body: row.response_body, replayed: true };
+    if (decision === 'replay') return { status: row.response_status!, body: JSON.parse(row.response_body!), replayed: true };
     if (decision === 'mismatch') return fail(422, 'idempotency-key-reused', 'Idempotency key reused', 'this Idempotency-Key was used with a different request body');
     if (decision === 'expired') {
       await sql`delete from idempotency_keys where user_id = ${scope.userId} and route = ${scope.route} and key = ${scope.key} and expires_at <= now()`;
