@@ -19,3 +19,6 @@ export function nextIndexVersion(prefix: string, kind: IndexKind, existing: read
   const versions = existing.map((n) => indexVersion(prefix, kind, n)).filter((v): v is number => v !== null);
   return versions.length === 0 ? 1 : Math.max(...versions) + 1;
 }
+
+/** While a reindex builds a new index, the indexer also writes live changes to the indices behind this alias. */
+export const buildingAliasFor = (prefix: string, kind: IndexKind): string => `${aliasFor(prefix, kind)}-next`;

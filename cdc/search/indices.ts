@@ -9,7 +9,10 @@ const alreadyExists = (e: unknown): boolean =>
 
 /** Concrete indices currently behind the alias (empty when the alias does not exist). */
 export async function aliasTargets(es: SearchClient, prefix: string, kind: IndexKind): Promise<string[]> {
-  const alias = aliasFor(prefix, kind);
+  return aliasIndices(es, aliasFor(prefix, kind));
+}
+
+export async function aliasIndices(es: SearchClient, alias: string): Promise<string[]> {
   const res = await es.indices.getAlias({ name: alias }, { ignore: [404] });
   return Object.keys(res as Record<string, unknown>).filter((k) => k !== 'error' && k !== 'status');
 }

@@ -1,0 +1,130 @@
+import postgres from 'postgres';
+import { startChangeConsumer, ensureTopics, type ChangeConsumer, type IncomingMessage } from '../kafka.ts';
+import { errorFields, type Logger } from '../log.ts';
+import { serveMetrics } from '../metrics-server.ts';
+import { searchClient, type SearchClient } from '../search/client.ts';
+import { ensureIndices, aliasIndices } from '../search/indices.ts';
+import { aliasFor, buildingAliasFor } from '../search/index-names.ts';
+import { writeVersioned, type VersionedOp } from '../search/bulk.ts';
+import { loadProducts, loadReviews } from '../search/load.ts';
+import { withSuggest } from '../search/suggest.ts';
+import { topicFor, type Envelope } from '../relay/envelope.ts';
+import { SCHEMA } from '../tables.ts';
+import type { IndexKind } from '../search/mappings.ts';
+import { touchedDocuments } from './changes.ts';
+import { cacheInvalidator } from './cache.ts';
+import { indexerMetrics } from './metrics.ts';
+import type { IndexerSettings } from './settings.ts';
+
+// The indexer: Kafka change events → re-read the touched documents from Postgres → versioned
+// bulk writes → cache invalidation → offset commit (in that order, so a crash anywhere
+// replays the batch and converges to the same documents).
+
+export type Indexer = { stop(): Promise<void>; es: SearchClient };
+
+const INDEXED_TABLES = ['products', 'inventory', 'reviews'];
+const TARGETS_TTL_MS = 1000;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function parseEnvelope(m: IncomingMessage, log: Logger): Envelope | null {
+  if (m.value === null) return null;
+  try {
+    return JSON.parse(m.value) as Envelope;
+  } catch (e) {
+    log.error('skipping unparseable message', { topic: m.topic, partition: m.partition, offset: m.offset, ...errorFields(e) });
+    return null;
+  }
+}
+
+export async function startIndexer(s: IndexerSettings, log: Logger, opts: { esRequestTimeoutMs?: number } = {}): Promise<Indexer> {
+  const sql = postgres(s.databaseUrl, { max: 4, onnotice: () => {}, types: { int8: { to: 20, from: [20], serialize: String, parse: Number } } as never });
+  const es = searchClient(s.elasticsearchUrl, { requestTimeoutMs: opts.esRequestTimeoutMs ?? 10_000, maxRetries: 1 });
+  const invalidate = cacheInvalidator(s.upstashUrl, s.upstashToken);
+  const metrics = indexerMetrics();
+  let running = false;
+
+  await ensureIndices(es, s.indexPrefix);
+  const topics = INDEXED_TABLES.map((t) => topicFor(s.topicPrefix, SCHEMA, t));
+  await ensureTopics(s.brokers, topics);
+
+  const targetCache = new Map<IndexKind, { at: number; indices: string[] }>();
+  const targets = async (kind: IndexKind): Promise<string[]> => {
+    const hit = targetCache.get(kind);
+    if (hit && Date.now() - hit.at < TARGETS_TTL_MS) return hit.indices;
+    const indices = [...new Set([...(await aliasIndices(es, aliasFor(s.indexPrefix, kind))), ...(await aliasIndices(es, buildingAliasFor(s.indexPrefix, kind)))])];
+    if (indices.length === 0) throw new Error(`alias ${aliasFor(s.indexPrefix, kind)} has no index`);
+    targetCache.set(kind, { at: Date.now(), indices });
+    return indices;
+  };
+
+  async function apply(events: Envelope[]): Promise<void> {
+    const touched = touchedDocuments(events);
+    if (touched.truncated) log.warn('truncate event: documents of truncated tables are not removed; run npm run search:reindex');
+    const productIds = [...touched.products.keys()];
+    const reviewIds = [...touched.reviews.keys()];
+    const [products, reviews] = await Promise.all([loadProducts(sql, productIds), loadReviews(sql, reviewIds)]);
+    const ops: VersionedOp[] = [];
+    if (productIds.length > 0) {
+      for (const index of await targets('products')) {
+        for (const [id, version] of touched.products) {
+          const doc = products.get(id);
+          ops.push({ index, id, version, doc: doc ? withSuggest(doc) : null });
+        }
+      }
+    }
+    if (reviewIds.length > 0) {
+      for (const index of await targets('reviews')) {
+        for (const [id, version] of touched.reviews) ops.push({ index, id, version, doc: reviews.get(id) ?? null });
+      }
+    }
+    const outcome = await writeVersioned(es, ops);
+    metrics.documents.inc({ index: 'all', outcome: 'written' }, outcome.written);
+    metrics.documents.inc({ index: 'all', outcome: 'stale' }, outcome.stale);
+    await invalidate(productIds);
+  }
+
+  const consumer: ChangeConsumer = await startChangeConsumer({
+    brokers: s.brokers,
+    groupId: s.groupId,
+    topics,
+    fromBeginning: true,
+    log,
+    async handle(batch) {
+      const events = batch.messages.map((m) => parseEnvelope(m, log)).filter((e): e is Envelope => e !== null);
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await apply(events);
+          break;
+        } catch (e) {
+          metrics.failures.inc();
+          log.warn('batch failed; retrying', { topic: batch.topic, partition: batch.partition, attempt, ...errorFields(e) });
+          targetCache.clear();
+          if (!batch.isRunning()) throw e;
+          await sleep(Math.min(5000, 200 * 2 ** attempt));
+          await batch.heartbeat().catch(() => undefined);
+        }
+      }
+      const now = Date.now();
+      for (const e of events) if (e.op !== 'r') metrics.commitToIndexed.observe(Math.max(0, now - e.source.ts_us / 1000) / 1000);
+      metrics.events.inc({ table: batch.topic.split('.').pop() ?? batch.topic }, events.length);
+      metrics.countEvents(events.length);
+      metrics.consumerLag.set({ topic: batch.topic, partition: String(batch.partition) }, batch.offsetLag);
+    },
+  });
+  running = true;
+  log.info('indexing', { group: s.groupId, topics, index_prefix: s.indexPrefix });
+
+  const server = s.metricsPort === null ? null : await serveMetrics(s.metricsPort, metrics.registry, () => ({ ok: running, detail: { group: s.groupId } }));
+
+  return {
+    es,
+    async stop() {
+      running = false;
+      await consumer.stop();
+      server?.close();
+      await sql.end({ timeout: 2 });
+      await es.close();
+      log.info('indexer stopped');
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import type { Config } from '../../config/index.ts';
+import type { LogLevel } from '../log.ts';
+
+export type IndexerSettings = {
+  databaseUrl: string;
+  brokers: string;
+  groupId: string;
+  topicPrefix: string;
+  indexPrefix: string;
+  elasticsearchUrl: string;
+  upstashUrl: string;
+  upstashToken: string;
+  /** null: no HTTP server (tests run workers in-process). */
+  metricsPort: number | null;
+  logLevel: LogLevel;
+};
+
+export function indexerSettings(cfg: Config, overrides: Partial<IndexerSettings> = {}): IndexerSettings {
+  return {
+    databaseUrl: cfg.databaseUrl,
+    brokers: cfg.KAFKA_BROKERS,
+    groupId: cfg.CDC_INDEXER_GROUP,
+    topicPrefix: cfg.CDC_TOPIC_PREFIX,
+    indexPrefix: cfg.SEARCH_INDEX_PREFIX,
+    elasticsearchUrl: cfg.ELASTICSEARCH_URL,
+    upstashUrl: cfg.UPSTASH_REDIS_REST_URL,
+    upstashToken: cfg.UPSTASH_REDIS_REST_TOKEN,
+    metricsPort: cfg.INDEXER_METRICS_PORT,
+    logLevel: cfg.LOG_LEVEL,
+    ...overrides,
+  };
+}

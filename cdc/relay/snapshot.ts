@@ -1,0 +1,43 @@
+import type { Sql } from 'postgres';
+import { changeRecord, type ChangeRecord, type Row } from './envelope.ts';
+import { primaryKeyOf, relationOf } from './catalog.ts';
+import { valueFromText } from './values.ts';
+import type { Lsn } from './lsn.ts';
+
+// The initial snapshot: every row of the published tables as of the slot's exported snapshot,
+// emitted as op "r" with the slot's consistent point as LSN, so the first streamed change is
+// always newer than any snapshot row.
+export async function emitSnapshot(opts: {
+  sql: Sql;
+  snapshotName: string;
+  consistentPoint: Lsn;
+  tables: string[];
+  topicPrefix: string;
+  db: string;
+  chunkSize: number;
+  emit(records: ChangeRecord[]): Promise<void>;
+}): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  await opts.sql.begin('isolation level repeatable read read only', async (tx) => {
+    await tx.unsafe(`set transaction snapshot '${opts.snapshotName.replace(/'/g, "''")}'`);
+    for (const table of opts.tables) {
+      const relation = await relationOf(tx as unknown as Sql, table);
+      const primaryKey = await primaryKeyOf(tx as unknown as Sql, relation.oid);
+      const columns = relation.columns.map((c) => `"${c.name}"::text as "${c.name}"`).join(', ');
+      const order = primaryKey.length > 0 ? ` order by ${primaryKey.map((k) => `"${k}"`).join(', ')}` : '';
+      counts[table] = 0;
+      const now = Date.now();
+      const txContext = { db: opts.db, xid: null, commitLsn: opts.consistentPoint, commitTimeUs: now * 1000, snapshot: true };
+      for await (const rows of tx.unsafe(`select ${columns} from public."${table}"${order}`).cursor(opts.chunkSize)) {
+        const records = (rows as unknown as Record<string, string | null>[]).map((raw) => {
+          const after: Row = {};
+          for (const c of relation.columns) after[c.name] = valueFromText(c.typeOid, raw[c.name] ?? null);
+          return changeRecord({ topicPrefix: opts.topicPrefix, relation, primaryKey, op: 'r', before: null, after, tx: txContext, changeLsn: null, now });
+        });
+        await opts.emit(records);
+        counts[table] += records.length;
+      }
+    }
+  });
+  return counts;
+}

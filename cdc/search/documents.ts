@@ -1,0 +1,83 @@
+import type { ProductDocument, ReviewDocument } from '../../openapi/internal/read-model.ts';
+
+// Read-model documents built from Postgres rows (pure). Both the indexer and the reindex use
+// these, so a document always means the same thing however it was built.
+
+export type ProductRow = {
+  id: string;
+  pid: string;
+  title: string;
+  brand: string | null;
+  category_path: string[];
+  description: string | null;
+  image_urls: string[];
+  specifications: unknown;
+  price_amount: number | null;
+  mrp_amount: number | null;
+  currency: string;
+  catalog_rating: number | null;
+  created_at: Date;
+  updated_at: Date;
+  on_hand: number | null;
+  reserved: number | null;
+  review_avg: number | null;
+  review_count: number;
+};
+
+export type ReviewRow = { id: string; product_id: string; user_id: string; rating: number; title: string; body: string; created_at: Date };
+
+const specs = (x: unknown): ProductDocument['specifications'] =>
+  Array.isArray(x)
+    ? x.flatMap((s) => (s && typeof s === 'object' && 'key' in s && 'value' in s ? [{ key: String((s as { key: unknown }).key), value: String((s as { value: unknown }).value) }] : []))
+    : [];
+
+export function discountPercent(price: number | null, mrp: number | null): number | null {
+  if (price === null || mrp === null || mrp <= 0 || price > mrp) return null;
+  return Math.round(((mrp - price) * 100) / mrp);
+}
+
+/** Review average (one decimal, like the catalog's ratings) when there are reviews, else the catalog rating. */
+export function effectiveRating(reviewAvg: number | null, reviewCount: number, catalogRating: number | null): number | null {
+  if (reviewCount > 0 && reviewAvg !== null) return Math.round(reviewAvg * 10) / 10;
+  return catalogRating;
+}
+
+export function productDocument(row: ProductRow): ProductDocument {
+  const available = Math.max(0, (row.on_hand ?? 0) - (row.reserved ?? 0));
+  return {
+    id: row.id,
+    pid: row.pid,
+    title: row.title,
+    brand: row.brand,
+    category_path: row.category_path,
+    category: row.category_path[0] ?? null,
+    description: row.description,
+    image_urls: row.image_urls,
+    specifications: specs(row.specifications),
+    price: row.price_amount,
+    mrp: row.mrp_amount,
+    currency: 'INR',
+    discount_percent: discountPercent(row.price_amount, row.mrp_amount),
+    rating: effectiveRating(row.review_avg, row.review_count, row.catalog_rating),
+    rating_count: row.review_count,
+    available,
+    // A product without a price is shown but cannot be bought.
+    in_stock: available > 0 && row.price_amount !== null,
+    created_at: row.created_at.toISOString(),
+    updated_at: row.updated_at.toISOString(),
+  };
+}
+
+export function reviewDocument(row: ReviewRow): ReviewDocument {
+  return {
+    id: row.id,
+    product_id: row.product_id,
+    user_id: row.user_id,
+    // Users have no display name and emails must not leak into a public index.
+    author: `Shopper ${row.user_id.slice(0, 8)}`,
+    rating: row.rating,
+    title: row.title,
+    body: row.body,
+    created_at: row.created_at.toISOString(),
+  };
+}
