@@ -17,7 +17,8 @@ import type { Es } from '../search/es.ts';
 import { buildSuggestQuery, toSuggestResponse } from '../search/suggest.ts';
 import { toSearchResponse } from '../search/to-response.ts';
 
-// Search, autocomplete, product pages and reviews: Redis first, then Elasticsearch.
+// Search, autocomplete, product pages and reviews: Redis first, then Elasticsearch. Cache
+// entries name the index prefix, so an edge reading another read model never shares them.
 export type CatalogDeps = {
   es: Es;
   cache: CacheStore;
@@ -44,7 +45,10 @@ export function registerCatalog(app: EdgeApp, deps: CatalogDeps): void {
   const searchPolicy: CachedReadPolicy = { ttlSeconds: deps.searchTtlSeconds, sMaxAge: 30, staleWhileRevalidate: 120 };
   const productPolicy: CachedReadPolicy = { ttlSeconds: deps.productTtlSeconds, sMaxAge: 10, staleWhileRevalidate: 60 };
   const searchKey = async (kind: string, params: Record<string, unknown>) => ({
-    key: cacheKeys.search(await deps.cache.catalogVersion(), await requestHash(kind, { ...params, query: typeof params.query === 'string' ? params.query.toLowerCase() : params.query })),
+    key: cacheKeys.search(
+      await deps.cache.catalogVersion(),
+      await requestHash(`${deps.indexPrefix}:${kind}`, { ...params, query: typeof params.query === 'string' ? params.query.toLowerCase() : params.query }),
+    ),
   });
 
   app.openapi(searchRoute, async (c) => {
@@ -72,7 +76,7 @@ export function registerCatalog(app: EdgeApp, deps: CatalogDeps): void {
   app.openapi(productRoute, async (c) => {
     const { product_id: id } = c.req.valid('param');
     return deps.cachedRead(c, {
-      at: { key: cacheKeys.product(id), field: 'page' },
+      at: { key: cacheKeys.product(id), field: `${deps.indexPrefix}:page` },
       policy: productPolicy,
       isProblem,
       load: async () => {
@@ -89,7 +93,7 @@ export function registerCatalog(app: EdgeApp, deps: CatalogDeps): void {
     const { product_id: id } = c.req.valid('param');
     const { page, size } = c.req.valid('query');
     return deps.cachedRead(c, {
-      at: { key: cacheKeys.product(id), field: `reviews:${page}:${size}` },
+      at: { key: cacheKeys.product(id), field: `${deps.indexPrefix}:reviews:${page}:${size}` },
       policy: productPolicy,
       isProblem,
       load: async () => {

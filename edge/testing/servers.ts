@@ -1,0 +1,84 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { childEnv, loadConfig, repoRoot } from '../../config/index.ts';
+import { workerVars } from '../../stack/apps.ts';
+import { createEdgeApp, type EdgeOptions } from '../app.ts';
+
+// Test support: runs the edge (on Node in-process, or under workerd via wrangler dev) and
+// other entries as child processes, each on a free port of its own.
+export type Running = { url: string; stop(): Promise<void> };
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+async function waitHealthy(url: string, child: ChildProcess | null, timeoutMs: number, output: () => string): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (child && child.exitCode !== null) throw new Error(`${url} exited with ${child.exitCode}:\n${output()}`);
+    try {
+      if ((await fetch(url, { signal: AbortSignal.timeout(1000) })).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} not healthy within ${timeoutMs} ms:\n${output()}`);
+}
+
+export async function startNodeEdge(settings: Record<string, string>, opts: Partial<EdgeOptions> = {}): Promise<Running> {
+  const app = createEdgeApp({ ...loadConfig(childEnv()), ...settings }, { runtime: 'node', clientIp: (c) => getConnInfo(c).remote.address ?? 'unknown', ...opts });
+  const port = await freePort();
+  const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port });
+  const url = `http://127.0.0.1:${port}`;
+  await waitHealthy(`${url}/health`, null, 10_000, () => '');
+  return { url, stop: () => new Promise((r) => server.close(() => r())) };
+}
+
+function spawnService(cmd: string, args: string[], env: Record<string, string>, health: string, timeoutMs: number): Promise<Running> {
+  const child = spawn(cmd, args, { cwd: repoRoot, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const keep = (b: Buffer) => {
+    output = (output + b.toString()).slice(-8000);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  return waitHealthy(health, child, timeoutMs, () => output).then(
+    () => ({ url: new URL(health).origin, stop }),
+    async (e: unknown) => {
+      await stop();
+      throw e;
+    },
+  );
+}
+
+/** The edge Worker under workerd (wrangler dev), given the settings as --var bindings. */
+export async function startWorkerEdge(settings: Record<string, string>): Promise<Running> {
+  const port = await freePort();
+  const inspector = await freePort();
+  const vars = workerVars(loadConfig(childEnv(settings)));
+  const wrangler = join(repoRoot, 'node_modules/wrangler/bin/wrangler.js');
+  const args = [wrangler, 'dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspector), '--show-interactive-dev-session=false', ...vars];
+  return spawnService(process.execPath, args, {}, `http://127.0.0.1:${port}/health`, 90_000);
+}
+
+/** A Node entry of the project (core/main.ts, cdc/...) with its own settings. */
+export function startEntry(entry: string, settings: Record<string, string>, health: string): Promise<Running> {
+  return spawnService(process.execPath, [join(repoRoot, entry)], settings, health, 60_000);
+}
