@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:net';
+import { Redis } from '@upstash/redis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { searchClient } from '../cdc/search/client.ts';
+import { dropIndices } from '../cdc/search/indices.ts';
+import { config } from '../config/index.ts';
+import { connect } from '../core/db/connect.ts';
+import { createEdgeApp } from '../edge/app.ts';
+import { freePort } from '../edge/testing/servers.ts';
+import { loadCatalogSlice, seedProducts } from '../edge/testing/seed-index.ts';
+import { cacheKeys, type ProductDocument } from '../openapi/internal/read-model.ts';
+import type { ProductDetail } from '../openapi/schemas/product.ts';
+
+// Caching, HTTP validators and the fault paths of the edge, on a private index of Samsung
+// products. Dead dependencies are simulated by pointing the app at unused ports, never by
+// stopping the shared services.
+const prefix = `edgetest-cache-${randomUUID().slice(0, 8)}`;
+const es = searchClient(config.ELASTICSEARCH_URL);
+const sql = connect(config, { max: 2 });
+const redis = new Redis({ url: config.UPSTASH_REDIS_REST_URL, token: config.UPSTASH_REDIS_REST_TOKEN });
+const base = { ...config, SEARCH_INDEX_PREFIX: prefix, LOG_LEVEL: 'error' };
+const app = createEdgeApp(base, { runtime: 'node' });
+let docs: ProductDocument[] = [];
+let deadPort = 0;
+let silentCore: Server;
+let silentPort = 0;
+
+/** Repeats until the background cache write has landed (or gives up and returns the last). */
+async function untilHit(a: typeof app, url: string): Promise<Response> {
+  let res = await a.request(url);
+  for (let i = 0; i < 40 && res.headers.get('x-cache') !== 'HIT'; i++) {
+    await new Promise((r) => setTimeout(r, 25));
+    res = await a.request(url);
+  }
+  return res;
+}
+
+beforeAll(async () => {
+  docs = await loadCatalogSlice(sql, ['samsung'], 0);
+  await seedProducts(es, prefix, docs);
+  deadPort = await freePort();
+  // Accepts connections and never answers: core "hanging".
+  silentCore = createServer(() => {});
+  await new Promise<void>((r) => silentCore.listen(0, '127.0.0.1', () => r()));
+  silentPort = (silentCore.address() as { port: number }).port;
+});
+
+afterAll(async () => {
+  await Promise.all(docs.map((d) => redis.del(cacheKeys.product(d.id))));
+  await dropIndices(es, prefix);
+  await es.close();
+  await sql.end();
+  silentCore.close();
+});
+
+describe('edge cache', () => {
+  it('a repeated search is a HIT with the same body, ETag and Cache-Control', async () => {
+    const url = `/products/search_item?query=samsung+${randomUUID().slice(0, 6)}&size=5`;
+    const first = await app.request(url);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('x-cache')).toBe('MISS');
+    expect(first.headers.get('cache-control')).toMatch(/s-maxage=\d+, stale-while-revalidate=\d+/);
+    const again = await untilHit(app, url);
+    expect(again.headers.get('x-cache')).toBe('HIT');
+    expect(again.headers.get('etag')).toBe(first.headers.get('etag'));
+    expect(await again.text()).toBe(await first.text());
+  });
+
+  it('answers 304 to a matching If-None-Match, from cache and from Elasticsearch alike', async () => {
+    const url = `/products/search_item?query=galaxy&size=3&page=${1 + Math.floor(Math.random() * 5)}`;
+    const first = await app.request(url, { headers: { 'x-request-id': 'edge-cache-test-1' } });
+    expect(first.headers.get('x-request-id')).toBe('edge-cache-test-1');
+    const etag = first.headers.get('etag')!;
+    const notModified = await app.request(url, { headers: { 'if-none-match': etag } });
+    expect(notModified.status).toBe(304);
+    expect(await notModified.text()).toBe('');
+    expect((await app.request(url, { headers: { 'if-none-match': 'W/"other"' } })).status).toBe(200);
+  });
+
+  it('product pages are cached in the product hash and retired by the indexer’s DEL', async () => {
+    const doc = docs.find((d) => d.price !== null)!;
+    const url = `/products/${doc.id}`;
+    await redis.del(cacheKeys.product(doc.id));
+    const first = await app.request(url);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('x-cache')).toBe('MISS');
+    expect(((await first.json()) as ProductDetail).price?.amount).toBe(doc.price);
+    expect((await untilHit(app, url)).headers.get('x-cache')).toBe('HIT');
+
+    // What the CDC indexer does on a price change: new document, then DEL of the hash.
+    const newPrice = doc.price! + 100;
+    await es.update({ index: `${prefix}-products`, id: doc.id, doc: { price: newPrice }, refresh: 'wait_for' });
+    expect(((await (await app.request(url)).json()) as ProductDetail).price?.amount).toBe(doc.price);
+    await redis.del(cacheKeys.product(doc.id));
+    const fresh = await app.request(url);
+    expect(fresh.headers.get('x-cache')).toBe('MISS');
+    expect(((await fresh.json()) as ProductDetail).price?.amount).toBe(newPrice);
+  });
+
+  it('an unknown product is 404 problem+json', async () => {
+    const res = await app.request('/products/no-such-product-0000');
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+  });
+});
+
+describe('edge faults', () => {
+  it('Redis unreachable: reads still answer 200 from Elasticsearch', async () => {
+    const noRedis = createEdgeApp({ ...base, UPSTASH_REDIS_REST_URL: `http://127.0.0.1:${deadPort}` }, { runtime: 'node' });
+    const search = await noRedis.request('/products/search_item?query=samsung&size=2');
+    expect(search.status).toBe(200);
+    expect(search.headers.get('x-cache')).toBe('MISS');
+    const product = await noRedis.request(`/products/${docs[0]!.id}`);
+    expect(product.status).toBe(200);
+  });
+
+  it('Elasticsearch unreachable: cached entries still answer 200, others 503 problem+json with Retry-After', async () => {
+    const url = `/products/search_item?query=samsung+tv&size=4`;
+    await untilHit(app, url);
+    const noEs = createEdgeApp({ ...base, ELASTICSEARCH_URL: `http://127.0.0.1:${deadPort}` }, { runtime: 'node' });
+    const cached = await noEs.request(url);
+    expect(cached.status).toBe(200);
+    expect(cached.headers.get('x-cache')).toBe('HIT');
+    for (const path of [`/products/search_item?query=${randomUUID()}`, `/products/${randomUUID()}`, '/products/suggest?q=zzq']) {
+      const res = await noEs.request(path);
+      expect(res.status, path).toBe(503);
+      expect(res.headers.get('content-type')).toBe('application/problem+json');
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('edge forwarding guards', () => {
+  const write = (a: ReturnType<typeof createEdgeApp>, body: string, headers: Record<string, string> = {}) =>
+    a.request('/cart/add_products', { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
+
+  it('core unreachable → 503 problem+json; core silent → 504 problem+json', async () => {
+    const down = createEdgeApp({ ...base, CORE_URL: `http://127.0.0.1:${deadPort}` }, { runtime: 'node', rateLimitPrefix: `rl-test:${randomUUID()}` });
+    const refused = await write(down, '{"items":[]}');
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('content-type')).toBe('application/problem+json');
+    const silent = createEdgeApp({ ...base, CORE_URL: `http://127.0.0.1:${silentPort}`, EDGE_CORE_TIMEOUT_MS: '300' }, { runtime: 'node', rateLimitPrefix: `rl-test:${randomUUID()}` });
+    const timedOut = await write(silent, '{"items":[]}');
+    expect(timedOut.status).toBe(504);
+    expect(((await timedOut.json()) as { type: string }).type).toMatch(/core-timeout$/);
+  });
+
+  it('writes beyond the per-IP limit → 429 problem+json with RateLimit-* and Retry-After', async () => {
+    const limited = createEdgeApp({ ...base, CORE_URL: `http://127.0.0.1:${deadPort}`, EDGE_RATE_LIMIT_IP_WRITES_PER_MINUTE: '2' }, { runtime: 'node', rateLimitPrefix: `rl-test:${randomUUID()}` });
+    const statuses: number[] = [];
+    let last: Response | undefined;
+    for (let i = 0; i < 3; i++) {
+      last = await write(limited, '{"items":[]}');
+      statuses.push(last.status);
+    }
+    expect(statuses).toEqual([503, 503, 429]);
+    expect(last!.headers.get('content-type')).toBe('application/problem+json');
+    expect(last!.headers.get('ratelimit-limit')).toBe('2');
+    expect(last!.headers.get('ratelimit-remaining')).toBe('0');
+    expect(Number(last!.headers.get('retry-after'))).toBeGreaterThanOrEqual(0);
+  });
+
+  it('a forged or malformed bearer token is 401 at the edge; a protected route without one too', async () => {
+    const a = createEdgeApp({ ...base, CORE_URL: `http://127.0.0.1:${deadPort}` }, { runtime: 'node', rateLimitPrefix: `rl-test:${randomUUID()}` });
+    for (const authorization of ['Bearer not.a.jwt', 'Basic abc']) {
+      const res = await write(a, '{"items":[]}', { authorization });
+      expect(res.status).toBe(401);
+      expect(res.headers.get('content-type')).toBe('application/problem+json');
+    }
+    expect((await a.request('/order_status?order_id=x')).status).toBe(401);
+  });
+
+  it('bodies above the limit → 413 problem+json', async () => {
+    const res = await write(app, JSON.stringify({ items: [], pad: 'x'.repeat(config.EDGE_BODY_LIMIT_BYTES + 1) }));
+    expect(res.status).toBe(413);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+  });
+});
