@@ -17,7 +17,9 @@ export function createCoreApp(deps: CoreDeps): OpenAPIHono {
   const app = new OpenAPIHono({ defaultHook: (result) => validationHook(result as Parameters<typeof validationHook>[0]) });
   app.onError(errorHandler(deps.log));
   app.notFound(() => problemResponse(problem(404, 'not-found', 'Not found', 'no such route')));
-  app.use(bodyLimit({ maxSize: BODY_LIMIT_BYTES, onError: () => problemResponse(problem(413, 'payload-too-large', 'Payload too large', `request bodies are limited to ${BODY_LIMIT_BYTES} bytes`)) }));
+  // The oversized body is left unread, so the connection cannot be reused: say so.
+  const tooLarge = problem(413, 'payload-too-large', 'Payload too large', `request bodies are limited to ${BODY_LIMIT_BYTES} bytes`);
+  app.use(bodyLimit({ maxSize: BODY_LIMIT_BYTES, onError: () => problemResponse(tooLarge, { connection: 'close' }) }));
 
   app.get('/health', async () => {
     try {

@@ -4,8 +4,8 @@ import type { Problem } from '../../openapi/schemas/common.ts';
 import { ProblemError } from './problem-error.ts';
 import type { Logger } from '../log.ts';
 
-export function problemResponse(p: Problem): Response {
-  return new Response(JSON.stringify(p), { status: p.status, headers: { 'content-type': PROBLEM_CONTENT_TYPE } });
+export function problemResponse(p: Problem, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(p), { status: p.status, headers: { 'content-type': PROBLEM_CONTENT_TYPE, ...headers } });
 }
 
 /** zod-openapi's hook: a failed request validation becomes a 400 naming each field. */
