@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchClient } from '../cdc/search/client.ts';
 import { dropIndices } from '../cdc/search/indices.ts';
 import { config } from '../config/index.ts';
-import { connect } from '../core/db/connect.ts';
+import { testSql } from './cdc-harness.ts';
 import { createEdgeApp } from '../edge/app.ts';
 import { freePort } from '../edge/testing/servers.ts';
 import { loadCatalogSlice, seedProducts } from '../edge/testing/seed-index.ts';
@@ -17,7 +17,7 @@ import type { ProductDetail } from '../openapi/schemas/product.ts';
 // stopping the shared services.
 const prefix = `edgetest-cache-${randomUUID().slice(0, 8)}`;
 const es = searchClient(config.ELASTICSEARCH_URL);
-const sql = connect(config, { max: 2 });
+const sql = testSql();
 const redis = new Redis({ url: config.UPSTASH_REDIS_REST_URL, token: config.UPSTASH_REDIS_REST_TOKEN });
 const base = { ...config, SEARCH_INDEX_PREFIX: prefix, LOG_LEVEL: 'error' };
 const app = createEdgeApp(base, { runtime: 'node' });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchClient } from '../cdc/search/client.ts';
 import { dropIndices } from '../cdc/search/indices.ts';
 import { config } from '../config/index.ts';
-import { connect } from '../core/db/connect.ts';
+import { testSql } from './cdc-harness.ts';
 import { createEdgeApp } from '../edge/app.ts';
 import { loadCatalogSlice, seedProducts } from '../edge/testing/seed-index.ts';
 import type { ProductDocument } from '../openapi/internal/read-model.ts';
@@ -13,7 +13,7 @@ import type { SearchResponse, SuggestResponse } from '../openapi/schemas/search.
 // (every Samsung and backpack product plus 1,500 others).
 const prefix = `edgetest-search-${randomUUID().slice(0, 8)}`;
 const es = searchClient(config.ELASTICSEARCH_URL);
-const sql = connect(config, { max: 2 });
+const sql = testSql();
 let docs: ProductDocument[] = [];
 const app = createEdgeApp({ ...config, SEARCH_INDEX_PREFIX: prefix, LOG_LEVEL: 'warn' }, { runtime: 'node' });
 
