@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { config } from '../config/index.ts';
 import { createCoreApp } from './app.ts';
@@ -8,7 +9,9 @@ import { jsonLogger } from './log.ts';
 import { startSweeper } from './orders/sweeper.ts';
 import { sandboxGateway } from './payment/sandbox-gateway.ts';
 
-// `npm run core`: serves core on CORE_URL's port, sweeps expired reservations, stops cleanly on SIGTERM.
+// `npm run core`: serves core on CORE_URL's port (or --port, for benchmarks that run a second
+// core beside the stack's), sweeps expired reservations, stops cleanly on SIGTERM.
+const args = parseArgs({ options: { port: { type: 'string' } } }).values;
 const log = jsonLogger(config.LOG_LEVEL);
 const sql = connect(config);
 const gateway = sandboxGateway(sql);
@@ -19,8 +22,8 @@ if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {
 }
 
 const app = createCoreApp({ sql, config, gateway, log });
-const port = Number(new URL(config.CORE_URL).port || 80);
-const server = serve({ fetch: app.fetch, port, hostname: new URL(config.CORE_URL).hostname }, () => log('info', 'core listening', { url: config.CORE_URL }));
+const port = Number(args.port ?? (new URL(config.CORE_URL).port || 80));
+const server = serve({ fetch: app.fetch, port, hostname: new URL(config.CORE_URL).hostname }, () => log('info', 'core listening', { port }));
 
 const stopSweeper = startSweeper(
   sql,

@@ -18,9 +18,9 @@ export function registerCheckoutRoutes(app: OpenAPIHono, deps: CoreDeps): void {
     const h = c.req.valid('header');
     const claims = await requireClaims(config, h.authorization);
     const body = c.req.valid('json');
-    const r = await withIdempotency(sql, { userId: claims.sub, route: 'POST /checkout', key: h['idempotency-key'], body }, opts, async () => ({
+    const r = await withIdempotency(sql, { userId: claims.sub, route: 'POST /checkout', key: h['idempotency-key'], body }, opts, async (finish) => ({
       status: 201,
-      body: await placeOrder(sql, claims.sub, body.shipping_address, config.PAYMENT_WINDOW_SECONDS),
+      body: await placeOrder(sql, claims.sub, body.shipping_address, config.PAYMENT_WINDOW_SECONDS, (tx, answer) => finish(tx, { status: 201, body: answer })),
     }));
     // Replays carry a status known only at run time, outside the typed response map.
     return jsonResponse(r.status, r.body, replayHeader(r.replayed)) as never;
@@ -30,9 +30,9 @@ export function registerCheckoutRoutes(app: OpenAPIHono, deps: CoreDeps): void {
     const h = c.req.valid('header');
     const claims = await requireClaims(config, h.authorization);
     const body = c.req.valid('json');
-    const r = await withIdempotency(sql, { userId: claims.sub, route: 'POST /payment', key: h['idempotency-key'], body }, opts, async () => ({
+    const r = await withIdempotency(sql, { userId: claims.sub, route: 'POST /payment', key: h['idempotency-key'], body }, opts, async (finish) => ({
       status: 200,
-      body: await payOrder(sql, gateway, claims.sub, body),
+      body: await payOrder(sql, gateway, claims.sub, body, (tx, answer) => finish(tx, { status: 200, body: answer })),
     }));
     // Replays carry a status known only at run time, outside the typed response map.
     return jsonResponse(r.status, r.body, replayHeader(r.replayed)) as never;

@@ -1,6 +1,5 @@
-import type { Sql } from '../db/types.ts';
-import { fail } from '../http/problem-error.ts';
-import { ProblemError } from '../http/problem-error.ts';
+import type { Sql, Tx } from '../db/types.ts';
+import { ProblemError, fail } from '../http/problem-error.ts';
 import { decideExistingKey, requestHash, shouldStoreResponse, type StoredKey } from './rules.ts';
 
 // Runs a request at most once per (user, route, key) and replays its answer. A retry that
@@ -13,28 +12,41 @@ type Row = StoredKey & { response_status: number | null; response_body: string |
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function runAndRecord(sql: Sql, scope: IdempotencyScope, run: () => Promise<Stored>): Promise<Stored> {
+/**
+ * Lets a step store its answer inside its own final transaction, so the answer is recorded
+ * exactly when the step commits (and one commit is saved). Steps that do not call it, and
+ * problem answers, are recorded afterwards.
+ */
+export type Finish = (tx: Tx, result: Stored) => Promise<void>;
+
+const recordDone = (db: Sql | Tx, scope: IdempotencyScope, result: Stored) => db`
+  update idempotency_keys set state = 'done', response_status = ${result.status}, response_body = ${JSON.stringify(result.body)}
+  where user_id = ${scope.userId} and route = ${scope.route} and key = ${scope.key}`;
+const forget = (sql: Sql, scope: IdempotencyScope) => sql`delete from idempotency_keys where user_id = ${scope.userId} and route = ${scope.route} and key = ${scope.key}`;
+
+async function runAndRecord(sql: Sql, scope: IdempotencyScope, run: (finish: Finish) => Promise<Stored>): Promise<Stored> {
+  let finished = false;
+  const finish: Finish = async (tx, result) => {
+    await recordDone(tx, scope, result);
+    finished = true;
+  };
   let result: Stored;
   try {
-    result = await run();
+    result = await run(finish);
   } catch (err) {
     if (!(err instanceof ProblemError)) {
-      await sql`delete from idempotency_keys where user_id = ${scope.userId} and route = ${scope.route} and key = ${scope.key}`;
+      await forget(sql, scope);
       throw err;
     }
     result = { status: err.problem.status, body: err.problem };
+    finished = false;
   }
-  if (shouldStoreResponse(result.status)) {
-    await sql`
-      update idempotency_keys set state = 'done', response_status = ${result.status}, response_body = ${JSON.stringify(result.body)}
-      where user_id = ${scope.userId} and route = ${scope.route} and key = ${scope.key}`;
-  } else {
-    await sql`delete from idempotency_keys where user_id = ${scope.userId} and route = ${scope.route} and key = ${scope.key}`;
-  }
+  if (finished) return result;
+  await (shouldStoreResponse(result.status) ? recordDone(sql, scope, result) : forget(sql, scope));
   return result;
 }
 
-export async function withIdempotency(sql: Sql, scope: IdempotencyScope, opts: IdempotencyOptions, run: () => Promise<Stored>): Promise<Stored & { replayed: boolean }> {
+export async function withIdempotency(sql: Sql, scope: IdempotencyScope, opts: IdempotencyOptions, run: (finish: Finish) => Promise<Stored>): Promise<Stored & { replayed: boolean }> {
   const hash = requestHash(scope.body);
   const deadline = Date.now() + opts.waitMs;
   for (let pause = 10; ; pause = Math.min(pause * 2, 200)) {

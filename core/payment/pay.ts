@@ -1,6 +1,6 @@
 import type { OrderStatus } from '../../openapi/schemas/checkout.ts';
 import type { PaymentBody, PaymentResponse } from '../../openapi/schemas/payment.ts';
-import type { Sql } from '../db/types.ts';
+import type { Sql, Tx } from '../db/types.ts';
 import { isUniqueViolation } from '../db/types.ts';
 import { fail, notFound } from '../http/problem-error.ts';
 import { transitionOrder } from '../orders/transition.ts';
@@ -21,7 +21,8 @@ async function expire(sql: Sql, gateway: PaymentGateway, orderId: string): Promi
   });
 }
 
-export async function payOrder(sql: Sql, gateway: PaymentGateway, userId: string, body: PaymentBody): Promise<PaymentResponse> {
+/** `onCommit` runs last inside the capturing transaction (the idempotency record of the answer). */
+export async function payOrder(sql: Sql, gateway: PaymentGateway, userId: string, body: PaymentBody, onCommit?: (tx: Tx, answer: PaymentResponse) => Promise<void>): Promise<PaymentResponse> {
   const [order] = await sql<OrderRow[]>`
     select id, status, total_amount, currency, payment_due_at <= now() as expired
     from orders where id = ${body.order_id} and user_id = ${userId}`;
@@ -36,6 +37,7 @@ export async function payOrder(sql: Sql, gateway: PaymentGateway, userId: string
   if (auth.outcome === 'declined') return fail(402, 'payment-declined', 'Payment declined', `the payment method was declined: ${auth.reason}`, { decline_code: auth.reason });
   if (auth.outcome === 'timeout') return fail(504, 'payment-gateway-timeout', 'Payment gateway timed out', 'nothing was captured; retrying is safe');
 
+  const answer: PaymentResponse = { order_id: order.id, payment_id: auth.paymentId, status: 'paid', amount: { amount: order.total_amount, currency: 'INR' } };
   let outcome: { paid: true } | { paid: false; status: OrderStatus; expired: boolean };
   try {
     outcome = await sql.begin(async (tx) => {
@@ -47,6 +49,7 @@ export async function payOrder(sql: Sql, gateway: PaymentGateway, userId: string
       }
       await gateway.capture(tx, auth.paymentId);
       await transitionOrder(tx, gateway, o!, 'paid', 'system', 'payment captured');
+      await onCommit?.(tx, answer);
       return { paid: true as const };
     });
   } catch (err) {
@@ -57,5 +60,5 @@ export async function payOrder(sql: Sql, gateway: PaymentGateway, userId: string
     await gateway.void(auth.paymentId);
     return outcome.expired ? deadlinePassed() : notPayable(outcome.status);
   }
-  return { order_id: order.id, payment_id: auth.paymentId, status: 'paid', amount: { amount: order.total_amount, currency: 'INR' } };
+  return answer;
 }

@@ -1,0 +1,151 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { Agent, request } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { config, repoRoot } from '../config/index.ts';
+import { issueToken } from '../core/auth/tokens.ts';
+import { addLines, openCart } from '../core/cart/cart-store.ts';
+import { placeOrder } from '../core/checkout/place-order.ts';
+import { connect } from '../core/db/connect.ts';
+import { migrate } from '../core/db/migrate.ts';
+import type { Sql } from '../core/db/types.ts';
+import { withIdempotency } from '../core/idempotency/store.ts';
+import { payOrder } from '../core/payment/pay.ts';
+import { sandboxGateway } from '../core/payment/sandbox-gateway.ts';
+
+// `npm run bench:checkout`: paid orders per second (add to cart → checkout → pay) with 64
+// concurrent clients, through core's HTTP API (core in its own process, as in production) and
+// through the same domain steps called directly with postgres.js in this process (the ceiling:
+// the same transactions and idempotency records, without HTTP). Stock is ample and spread over
+// many products, so the figure is the cost of the steps, not of one hot row.
+const CLIENTS = 64;
+const PRODUCTS = 256;
+const WARMUP_MS = 2_000;
+const MEASURE_MS = 10_000;
+const ADDRESS = { name: 'Bench Buyer', line1: '1 Load Street', city: 'Pune', state: 'Maharashtra', postal_code: '411001', country: 'IN' as const };
+
+type Client = { id: string; token: string };
+type Step = (client: Client, productId: string) => Promise<boolean>;
+
+async function setup(sql: Sql): Promise<{ clients: Client[]; products: string[] }> {
+  await migrate(sql);
+  const run = randomUUID().slice(0, 8);
+  const products = Array.from({ length: PRODUCTS }, (_, i) => `bench-${run}-${i}`);
+  await sql`insert into products ${sql(products.map((id) => ({ id, pid: id, title: `Bench product ${id}`, price_amount: 19_900, mrp_amount: 24_900 })))}`;
+  await sql`insert into inventory ${sql(products.map((product_id) => ({ product_id, on_hand: 1_000_000 })))}`;
+  const users = await sql<{ id: string }[]>`
+    insert into users ${sql(Array.from({ length: CLIENTS * 2 }, (_, i) => ({ email: `bench-${run}-${i}@example.com`, password_hash: 'scrypt$1024$8$1$x$x' })))} returning id`;
+  const clients = await Promise.all(users.map(async (u) => ({ id: u.id, token: await issueToken(config, { id: u.id, role: 'customer' }) })));
+  return { clients, products };
+}
+
+/** Runs `step` in CLIENTS loops; counts successes during the measured window only. */
+async function measure(clients: Client[], products: string[], step: Step): Promise<{ perSecond: number; failures: number }> {
+  let measuring = false;
+  let done = 0;
+  let failures = 0;
+  let stop = false;
+  const loops = clients.map(async (client) => {
+    while (!stop) {
+      const ok = await step(client, products[Math.floor(Math.random() * products.length)]!);
+      if (!measuring) continue;
+      if (ok) done++;
+      else failures++;
+    }
+  });
+  await new Promise((r) => setTimeout(r, WARMUP_MS));
+  measuring = true;
+  const started = performance.now();
+  await new Promise((r) => setTimeout(r, MEASURE_MS));
+  measuring = false;
+  const seconds = (performance.now() - started) / 1000;
+  stop = true;
+  await Promise.all(loops);
+  return { perSecond: done / seconds, failures };
+}
+
+function directStep(sql: Sql): Step {
+  const gateway = sandboxGateway(sql);
+  const opts = { ttlHours: config.IDEMPOTENCY_TTL_HOURS, waitMs: config.IDEMPOTENCY_WAIT_MS };
+  return async (client, productId) => {
+    const items = [{ product_id: productId, quantity: 1 }];
+    await addLines(sql, await openCart(sql, { userId: client.id }), items, config.CART_MAX_LINE_QUANTITY);
+    const checkoutBody = { shipping_address: ADDRESS };
+    const order = await withIdempotency(sql, { userId: client.id, route: 'POST /checkout', key: randomUUID(), body: checkoutBody }, opts, async (finish) => ({
+      status: 201,
+      body: await placeOrder(sql, client.id, ADDRESS, config.PAYMENT_WINDOW_SECONDS, (tx, answer) => finish(tx, { status: 201, body: answer })),
+    }));
+    const payBody = { order_id: (order.body as { order_id: string }).order_id, payment_method: 'tok_success' };
+    const paid = await withIdempotency(sql, { userId: client.id, route: 'POST /payment', key: randomUUID(), body: payBody }, opts, async (finish) => ({
+      status: 200,
+      body: await payOrder(sql, gateway, client.id, payBody, (tx, answer) => finish(tx, { status: 200, body: answer })),
+    }));
+    return paid.status === 200;
+  };
+}
+
+function httpStep(port: number): Step {
+  const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
+  const call = (method: string, path: string, token: string, body: unknown, extra: Record<string, string> = {}) =>
+    new Promise<{ status: number; body: any }>((resolve, reject) => {
+      const payload = JSON.stringify(body);
+      const req = request({ host: '127.0.0.1', port, method, path, agent, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...extra } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null') }));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end(payload);
+    });
+  return async (client, productId) => {
+    const add = await call('POST', '/cart/add_products', client.token, { items: [{ product_id: productId, quantity: 1 }] });
+    if (add.status !== 200) return false;
+    const order = await call('POST', '/checkout', client.token, { shipping_address: ADDRESS }, { 'idempotency-key': randomUUID() });
+    if (order.status !== 201) return false;
+    const paid = await call('POST', '/payment', client.token, { order_id: order.body.order_id, payment_method: 'tok_success' }, { 'idempotency-key': randomUUID() });
+    return paid.status === 200;
+  };
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+async function startCoreProcess(port: number) {
+  const child = spawn(process.execPath, [join(repoRoot, 'core/main.ts'), '--port', String(port)], { stdio: ['ignore', 'ignore', 'inherit'] });
+  for (let i = 0; i < 100; i++) {
+    const ok = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
+    if (ok) return child;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill('SIGTERM');
+  throw new Error('core did not become healthy');
+}
+
+const sql = connect(config);
+try {
+  const { clients, products } = await setup(sql);
+  const [httpClients, directClients] = [clients.slice(0, CLIENTS), clients.slice(CLIENTS)];
+
+  const port = await freePort();
+  const core = await startCoreProcess(port);
+  const viaHttp = await measure(httpClients, products, httpStep(port));
+  core.kill('SIGTERM');
+  await new Promise((r) => core.once('exit', r));
+
+  const ceiling = await measure(directClients, products, directStep(sql));
+  const ratio = viaHttp.perSecond / ceiling.perSecond;
+  const line = (name: string, r: { perSecond: number; failures: number }) => `${name.padEnd(34)} ${r.perSecond.toFixed(1).padStart(8)} paid orders/s   (${r.failures} failed)`;
+  console.log(`checkout + payment, ${CLIENTS} concurrent clients, ${MEASURE_MS / 1000}s each after ${WARMUP_MS / 1000}s warm-up`);
+  console.log(line('core HTTP API (separate process)', viaHttp));
+  console.log(line('direct postgres.js (ceiling)', ceiling));
+  console.log(`ratio HTTP / ceiling                  ${ratio.toFixed(2)}   (goals: >= 300/s and >= 0.5)`);
+} finally {
+  await sql.end();
+}
