@@ -31,7 +31,7 @@ export type ChangeProducer = { send(messages: OutgoingMessage[]): Promise<void>;
  * Idempotent producer, acks from all in-sync replicas, one request in flight: messages of one
  * key keep their order even across retries.
  */
-export async function createChangeProducer(brokers: string, clientId: string, log: Logger): Promise<ChangeProducer> {
+export async function createChangeProducer(brokers: string, clientId: string, log?: Logger): Promise<ChangeProducer> {
   const producer: Producer = client(brokers, clientId, log).producer({
     idempotent: true,
     retry: { initialRetryTime: 200, maxRetryTime: 5000, retries: Number.MAX_SAFE_INTEGER },
@@ -122,7 +122,7 @@ export async function startChangeConsumer(opts: {
     autoCommit: false,
     eachBatchAutoResolve: false,
     partitionsConsumedConcurrently: 3,
-    eachBatch: async ({ batch, resolveOffset, commitOffsetsIfNecessary, heartbeat, isRunning, isStale }: EachBatchPayload) => {
+    eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload) => {
       if (!isRunning() || isStale() || batch.messages.length === 0) return;
       const messages: IncomingMessage[] = batch.messages.map((m) => ({
         topic: batch.topic,
@@ -134,7 +134,7 @@ export async function startChangeConsumer(opts: {
       }));
       await opts.handle({ topic: batch.topic, partition: batch.partition, messages, offsetLag: Number(batch.offsetLag()), heartbeat, isRunning: () => isRunning() && !isStale() });
       resolveOffset(batch.lastOffset());
-      await commitOffsetsIfNecessary();
+      await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(batch.lastOffset()) + 1n).toString() }]);
       await heartbeat();
     },
   });
@@ -169,4 +169,34 @@ export async function tapTopics(opts: {
       await deleteGroup(opts.brokers, groupId);
     },
   };
+}
+
+/** True when the group has committed every partition of the topics up to its high watermark. */
+export async function groupCaughtUp(brokers: string, groupId: string, topics: string[]): Promise<boolean> {
+  const admin = client(brokers, 'cdc-admin').admin();
+  await admin.connect();
+  try {
+    const committed = await admin.fetchOffsets({ groupId, topics });
+    for (const topic of topics) {
+      const ends = await admin.fetchTopicOffsets(topic);
+      const mine = committed.find((c) => c.topic === topic)?.partitions ?? [];
+      for (const end of ends) {
+        const c = mine.find((p) => p.partition === end.partition);
+        if (Number(end.high) > 0 && (!c || Number(c.offset) < Number(end.high))) return false;
+      }
+    }
+    return true;
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Produces raw messages (tests replay old envelopes with it). */
+export async function produceRaw(brokers: string, messages: OutgoingMessage[]): Promise<void> {
+  const p = await createChangeProducer(brokers, 'cdc-raw');
+  try {
+    await p.send(messages);
+  } finally {
+    await p.disconnect();
+  }
 }

@@ -9,6 +9,7 @@ import { formatLsn, parseLsn, type Lsn } from './lsn.ts';
 import { decodePgOutput } from './pgoutput.ts';
 import { parseFrame, standbyStatus } from './protocol.ts';
 import { createAssembler } from './transactions.ts';
+import { copyDataFrames } from './frames.ts';
 import { emitSnapshot } from './snapshot.ts';
 import { relayMetrics } from './metrics.ts';
 import { SCHEMA } from '../tables.ts';
@@ -96,12 +97,14 @@ export async function startRelay(s: RelaySettings, log: Logger): Promise<Relay> 
         log.warn('slot exists without a completed snapshot; recreating it', { slot: s.slot });
         await catalog.dropSlot(sql, s.slot);
       }
-      const [created] = await repl.unsafe<{ consistent_point: string; snapshot_name: string }[]>(`CREATE_REPLICATION_SLOT ${s.slot} LOGICAL pgoutput EXPORT_SNAPSHOT`);
+      const [created] = await repl.unsafe<{ consistent_point: string; snapshot_name: string }[]>(
+        `CREATE_REPLICATION_SLOT ${s.slot} LOGICAL pgoutput ${s.initialSnapshot ? 'EXPORT_SNAPSHOT' : 'NOEXPORT_SNAPSHOT'}`,
+      );
       const consistentPoint = parseLsn(created!.consistent_point);
-      log.info('slot created; snapshotting', { slot: s.slot, consistent_point: created!.consistent_point });
+      log.info('slot created', { slot: s.slot, consistent_point: created!.consistent_point, snapshot: s.initialSnapshot });
       const started = Date.now();
       const tablesNow = await catalog.ensurePublication(sql, s.publication);
-      const counts = await emitSnapshot({
+      const counts = !s.initialSnapshot ? {} : await emitSnapshot({
         sql, snapshotName: created!.snapshot_name, consistentPoint, tables: tablesNow, topicPrefix: s.topicPrefix, db: s.db, chunkSize: 1000,
         emit: async (records) => {
           for (let attempt = 0; ; attempt++) {
@@ -131,9 +134,9 @@ export async function startRelay(s: RelaySettings, log: Logger): Promise<Relay> 
     const timer = setInterval(() => sendStatus(), STATUS_INTERVAL_MS);
     let inTx = false;
     try {
-      for await (const chunk of stream) {
+      for await (const chunk of copyDataFrames(stream)) {
         if (stopping) break;
-        const frame = parseFrame(chunk as Buffer);
+        const frame = parseFrame(chunk);
         if (!frame) continue;
         if (frame.kind === 'keepalive') {
           // Nothing open or unacknowledged: everything the server sent up to walEnd is handled.

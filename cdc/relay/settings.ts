@@ -13,6 +13,8 @@ export type RelaySettings = {
   logLevel: LogLevel;
   /** Above this many unconfirmed messages the relay stops reading WAL until Kafka catches up. */
   maxPendingMessages: number;
+  /** Emit the existing rows (op "r") when the slot is first created. */
+  initialSnapshot: boolean;
 };
 
 export function relaySettings(cfg: Config, overrides: Partial<RelaySettings> = {}): RelaySettings {
@@ -26,6 +28,7 @@ export function relaySettings(cfg: Config, overrides: Partial<RelaySettings> = {
     metricsPort: cfg.RELAY_METRICS_PORT,
     logLevel: cfg.LOG_LEVEL,
     maxPendingMessages: 20_000,
+    initialSnapshot: true,
     ...overrides,
   };
 }

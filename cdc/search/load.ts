@@ -15,7 +15,7 @@ const productSelect = (sql: Sql) => sql`
 
 export async function loadProducts(sql: Sql, ids: readonly string[]): Promise<Map<string, ProductDocument>> {
   if (ids.length === 0) return new Map();
-  const rows = await sql<ProductRow[]>`${productSelect(sql)} where p.id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`;
+  const rows = await sql<ProductRow[]>`${productSelect(sql)} where p.id in (select jsonb_array_elements_text(${sql.json([...ids])}::jsonb))`;
   return new Map(rows.map((r) => [r.id, productDocument(r)]));
 }
 
@@ -34,7 +34,7 @@ const reviewSelect = (sql: Sql) => sql`select id::text, product_id, user_id::tex
 
 export async function loadReviews(sql: Sql, ids: readonly string[]): Promise<Map<string, ReviewDocument>> {
   if (ids.length === 0) return new Map();
-  const rows = await sql<ReviewRow[]>`${reviewSelect(sql)} where id::text in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`;
+  const rows = await sql<ReviewRow[]>`${reviewSelect(sql)} where id::text in (select jsonb_array_elements_text(${sql.json([...ids])}::jsonb))`;
   return new Map(rows.map((r) => [r.id, reviewDocument(r)]));
 }
 

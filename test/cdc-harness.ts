@@ -1,0 +1,130 @@
+import { randomBytes } from 'node:crypto';
+import postgres, { type Sql } from 'postgres';
+import { config } from '../config/index.ts';
+import { createLogger, type Logger } from '../cdc/log.ts';
+import { startRelay, type Relay } from '../cdc/relay/relay.ts';
+import { relaySettings, type RelaySettings } from '../cdc/relay/settings.ts';
+import { startIndexer, type Indexer } from '../cdc/indexer/indexer.ts';
+import { indexerSettings, type IndexerSettings } from '../cdc/indexer/settings.ts';
+import { removePipeline } from '../cdc/teardown.ts';
+import { groupCaughtUp } from '../cdc/kafka.ts';
+import { topicFor } from '../cdc/relay/envelope.ts';
+import { searchClient, type SearchClient } from '../cdc/search/client.ts';
+import { allProducts, loadProducts } from '../cdc/search/load.ts';
+import { indexAliases, type ProductDocument } from '../openapi/internal/read-model.ts';
+
+// A private CDC pipeline per test file: own slot, publication, topics, consumer group and
+// indices, so tests never fight the long-running relay/indexer or each other.
+
+export type Names = { slot: string; publication: string; topicPrefix: string; groupId: string; indexPrefix: string };
+
+export function uniqueNames(tag: string): Names {
+  const r = `${tag}${randomBytes(3).toString('hex')}`;
+  return { slot: `cdc_t_${r}`, publication: `cdc_t_${r}`, topicPrefix: `cdct-${r}`, groupId: `cdct-${r}`, indexPrefix: `cdct-${r}` };
+}
+
+export const quietLog = (): Logger => createLogger('error', { service: 'cdc-test' });
+
+export function relayConfig(n: Names, over: Partial<RelaySettings> = {}): RelaySettings {
+  return relaySettings(config, { slot: n.slot, publication: n.publication, topicPrefix: n.topicPrefix, metricsPort: null, ...over });
+}
+
+export function indexerConfig(n: Names, over: Partial<IndexerSettings> = {}): IndexerSettings {
+  return indexerSettings(config, { groupId: n.groupId, topicPrefix: n.topicPrefix, indexPrefix: n.indexPrefix, metricsPort: null, ...over });
+}
+
+export const startTestRelay = (n: Names, over: Partial<RelaySettings> = {}): Promise<Relay> => startRelay(relayConfig(n, over), quietLog());
+export const startTestIndexer = (n: Names, over: Partial<IndexerSettings> = {}): Promise<Indexer> => startIndexer(indexerConfig(n, over), quietLog(), { esRequestTimeoutMs: 3000 });
+
+export const teardown = (n: Names) =>
+  removePipeline({ databaseUrl: config.databaseUrl, brokers: config.KAFKA_BROKERS, elasticsearchUrl: config.ELASTICSEARCH_URL, ...n });
+
+export const testSql = (): Sql => postgres(config.databaseUrl, { max: 4, onnotice: () => {}, types: { int8: { to: 20, from: [20], serialize: String, parse: Number } } as never });
+export const testEs = (): SearchClient => searchClient(config.ELASTICSEARCH_URL);
+export const productTopics = (n: Names) => ['products', 'inventory'].map((t) => topicFor(n.topicPrefix, 'public', t));
+
+export async function waitFor<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs: number, intervalMs = 100): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v) return v;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+/** Inserts products (with inventory) owned by the test; ids are `${prefix}-${i}`. */
+export async function insertProducts(sql: Sql, prefix: string, count: number, onHand = 10): Promise<string[]> {
+  const ids = Array.from({ length: count }, (_, i) => `${prefix}-${i}`);
+  await sql.begin(async (tx) => {
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      await tx`insert into products ${tx(chunk.map((id, j) => ({ id, pid: `PID-${id}`, title: `CDC test product ${id}`, brand: 'CdcTest', category_path: ['Test', 'Cdc'], price_amount: 1000 + i + j, mrp_amount: 5000 })))}`;
+      await tx`insert into inventory ${tx(chunk.map((id) => ({ product_id: id, on_hand: onHand, reserved: 0 })))}`;
+    }
+  });
+  return ids;
+}
+
+export async function deleteProducts(sql: Sql, prefix: string): Promise<void> {
+  await sql`delete from products where id like ${prefix + '-%'}`;
+}
+
+export async function esProduct(es: SearchClient, indexPrefix: string, id: string): Promise<(ProductDocument & { _version: number }) | null> {
+  const r = await es.get<ProductDocument>({ index: indexAliases(indexPrefix).products, id }, { ignore: [404] });
+  return r.found ? { ...r._source!, _version: r._version! } : null;
+}
+
+const strip = ({ suggest: _s, ...doc }: ProductDocument & { suggest?: unknown }): ProductDocument => doc;
+
+/** Documents in the index that differ from what Postgres says now (only `ids`, or every product). */
+export async function indexDifferences(sql: Sql, es: SearchClient, indexPrefix: string, ids?: string[]): Promise<string[]> {
+  const index = indexAliases(indexPrefix).products;
+  const expected = new Map<string, ProductDocument>();
+  if (ids) for (const [id, d] of await loadProducts(sql, ids)) expected.set(id, d);
+  else for await (const page of allProducts(sql, 5000)) for (const d of page) expected.set(d.id, d);
+  const actual = new Map<string, ProductDocument>();
+  if (ids) {
+    const r = await es.mget<ProductDocument>({ index, ids });
+    for (const d of r.docs) if ('found' in d && d.found) actual.set(d._id, strip(d._source!));
+  } else {
+    let after: string[] | undefined;
+    for (;;) {
+      const r = await es.search<ProductDocument>({ index, size: 5000, sort: [{ id: 'asc' }], search_after: after, query: { match_all: {} } });
+      for (const h of r.hits.hits) actual.set(h._id!, strip(h._source!));
+      if (r.hits.hits.length < 5000) break;
+      after = r.hits.hits[r.hits.hits.length - 1]!.sort as string[];
+    }
+  }
+  const diffs: string[] = [];
+  for (const [id, doc] of expected) {
+    const got = actual.get(id);
+    if (!got) diffs.push(`${id}: missing`);
+    else if (JSON.stringify(got) !== JSON.stringify(doc)) diffs.push(`${id}: ${JSON.stringify(got).slice(0, 200)} != ${JSON.stringify(doc).slice(0, 200)}`);
+  }
+  for (const id of actual.keys()) if (!expected.has(id) && (!ids || ids.includes(id))) diffs.push(`${id}: not in Postgres`);
+  return diffs;
+}
+
+/** Waits until the indexer committed everything in Kafka and the index equals Postgres. */
+export async function waitForConvergence(sql: Sql, es: SearchClient, n: Names, ids: string[] | undefined, timeoutMs: number): Promise<void> {
+  let diffs: string[] = [];
+  await waitFor(
+    'index to converge to Postgres',
+    async () => {
+      if (!(await groupCaughtUp(config.KAFKA_BROKERS, n.groupId, productTopics(n)))) return false;
+      await es.indices.refresh({ index: indexAliases(n.indexPrefix).products });
+      diffs = await indexDifferences(sql, es, n.indexPrefix, ids);
+      return diffs.length === 0;
+    },
+    timeoutMs,
+    1000,
+  ).catch((e) => {
+    throw new Error(`${(e as Error).message}; ${diffs.length} differences, first: ${diffs.slice(0, 3).join(' | ')}`);
+  });
+}
