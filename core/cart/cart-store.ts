@@ -24,23 +24,28 @@ export async function openCart(db: Sql | Tx, owner: CartOwner, createGuest = fal
   const found = await findOpenCart(db, owner);
   if (found) return found;
   if ('userId' in owner) {
-    await db`insert into carts (user_id) values (${owner.userId}) on conflict (user_id) where status = 'open' do nothing`;
+    const [created] = await db<{ id: string }[]>`
+      insert into carts (user_id) values (${owner.userId}) on conflict (user_id) where status = 'open' do nothing returning id`;
+    if (created) return created.id;
   } else if (createGuest) {
     await db`insert into carts (guest_token_hash) values (${hashToken(owner.guestToken)})`;
   }
   return (await findOpenCart(db, owner)) ?? notFound('cart');
 }
 
-type ProductRow = { id: string; price_amount: number | null; available: number };
+type ProductRow = { id: string; price_amount: number | null; available: number; in_cart: number };
 
+/** Touching the cart takes its row lock for the rest of the transaction. */
 async function lockCart(tx: Tx, cartId: string): Promise<void> {
-  await tx`select id from carts where id = ${cartId} for update`;
+  await tx`update carts set updated_at = now() where id = ${cartId}`;
 }
 
-async function products(tx: Tx, ids: string[]): Promise<Map<string, ProductRow>> {
+/** Price, availability and the quantity already in the cart, per product. */
+async function products(tx: Tx, ids: string[], cartId: string): Promise<Map<string, ProductRow>> {
   const rows = await tx<ProductRow[]>`
-    select p.id, p.price_amount, coalesce(i.on_hand - i.reserved, 0) as available
-    from products p left join inventory i on i.product_id = p.id where p.id = any(${ids})`;
+    select p.id, p.price_amount, coalesce(i.on_hand - i.reserved, 0) as available, coalesce(ci.quantity, 0) as in_cart
+    from products p left join inventory i on i.product_id = p.id left join cart_items ci on ci.cart_id = ${cartId} and ci.product_id = p.id
+    where p.id = any(${ids})`;
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -55,31 +60,25 @@ function checkLine(product: ProductRow | undefined, productId: string, quantity:
   }
 }
 
-async function currentQuantities(tx: Tx, cartId: string): Promise<Map<string, number>> {
-  const rows = await tx<{ product_id: string; quantity: number }[]>`select product_id, quantity from cart_items where cart_id = ${cartId}`;
-  return new Map(rows.map((r) => [r.product_id, r.quantity]));
-}
-
 export async function addLines(sql: Sql, cartId: string, input: readonly CartLineInput[], maxPerLine: number): Promise<void> {
   await sql.begin(async (tx) => {
     await lockCart(tx, cartId);
     const lines = sumLinesByProduct(input);
-    const [have, catalog] = await Promise.all([currentQuantities(tx, cartId), products(tx, lines.map((l) => l.product_id))]);
-    const next = lines.map((l) => ({ product_id: l.product_id, quantity: (have.get(l.product_id) ?? 0) + l.quantity }));
+    const catalog = await products(tx, lines.map((l) => l.product_id), cartId);
+    const next = lines.map((l) => ({ product_id: l.product_id, quantity: (catalog.get(l.product_id)?.in_cart ?? 0) + l.quantity }));
     next.forEach((l) => checkLine(catalog.get(l.product_id), l.product_id, l.quantity, maxPerLine, `items.${input.findIndex((i) => i.product_id === l.product_id)}.quantity`));
     await tx`
       insert into cart_items ${tx(next.map((l) => ({ cart_id: cartId, ...l })))}
       on conflict (cart_id, product_id) do update set quantity = excluded.quantity`;
-    await tx`update carts set updated_at = now() where id = ${cartId}`;
   });
 }
 
 export async function setLineQuantity(sql: Sql, cartId: string, productId: string, quantity: number, maxPerLine: number): Promise<void> {
   await sql.begin(async (tx) => {
     await lockCart(tx, cartId);
-    const have = await currentQuantities(tx, cartId);
-    if (!have.has(productId)) notFound(`product ${productId} in the cart`);
-    checkLine((await products(tx, [productId])).get(productId), productId, quantity, maxPerLine, 'quantity');
+    const product = (await products(tx, [productId], cartId)).get(productId);
+    if (!product?.in_cart) notFound(`product ${productId} in the cart`);
+    checkLine(product, productId, quantity, maxPerLine, 'quantity');
     await tx`update cart_items set quantity = ${quantity} where cart_id = ${cartId} and product_id = ${productId}`;
   });
 }

@@ -32,9 +32,10 @@ export async function transitionOrder(tx: Tx, gateway: PaymentGateway, order: Lo
   }
   const lines = plan.effects.some((e) => e !== 'refund') ? await orderLines(tx, order.id) : [];
   for (const effect of plan.effects) await applyEffect(tx, gateway, order, effect, lines);
-  await recordEvent(tx, order.id, to, reason);
-  if (plan.then) await recordEvent(tx, order.id, plan.then, 'refund issued');
   const final = plan.then ?? to;
-  await tx`update orders set status = ${final}, updated_at = now() where id = ${order.id}`;
+  const events = [{ order_id: order.id, status: to, reason }, ...(plan.then ? [{ order_id: order.id, status: plan.then, reason: 'refund issued' }] : [])];
+  await tx`
+    with history as (insert into order_events ${tx(events)})
+    update orders set status = ${final}, updated_at = now() where id = ${order.id}`;
   return final;
 }

@@ -3,6 +3,7 @@ import type { PaymentBody, PaymentResponse } from '../../openapi/schemas/payment
 import type { Sql, Tx } from '../db/types.ts';
 import { isUniqueViolation } from '../db/types.ts';
 import { fail, notFound } from '../http/problem-error.ts';
+import { EXPIRY_REASON } from '../orders/sweeper.ts';
 import { transitionOrder } from '../orders/transition.ts';
 import type { PaymentGateway } from './gateway.ts';
 
@@ -14,10 +15,16 @@ type OrderRow = { id: string; status: OrderStatus; total_amount: number; currenc
 const notPayable = (status: OrderStatus): never => fail(409, 'order-not-payable', 'Order cannot be paid', `order is ${status}`, { current_status: status });
 const deadlinePassed = (): never => fail(409, 'payment-deadline-passed', 'Payment deadline passed', 'the reservation expired; the order is cancelled and its stock released', { current_status: 'cancelled' });
 
+/** Whether the order was cancelled because its deadline passed (by a sweeper or an earlier payment). */
+async function expiredByDeadline(sql: Sql, orderId: string): Promise<boolean> {
+  const [last] = await sql<{ reason: string | null }[]>`select reason from order_events where order_id = ${orderId} order by id desc limit 1`;
+  return last?.reason === EXPIRY_REASON;
+}
+
 async function expire(sql: Sql, gateway: PaymentGateway, orderId: string): Promise<void> {
   await sql.begin(async (tx) => {
     const [o] = await tx<OrderRow[]>`select id, status from orders where id = ${orderId} for update`;
-    if (o?.status === 'pending_payment') await transitionOrder(tx, gateway, o, 'cancelled', 'system', 'payment deadline passed');
+    if (o?.status === 'pending_payment') await transitionOrder(tx, gateway, o, 'cancelled', 'system', EXPIRY_REASON);
   });
 }
 
@@ -27,6 +34,7 @@ export async function payOrder(sql: Sql, gateway: PaymentGateway, userId: string
     select id, status, total_amount, currency, payment_due_at <= now() as expired
     from orders where id = ${body.order_id} and user_id = ${userId}`;
   if (!order) return notFound('order');
+  if (order.status === 'cancelled' && (await expiredByDeadline(sql, order.id))) return deadlinePassed();
   if (order.status !== 'pending_payment') return notPayable(order.status);
   if (order.expired) {
     await expire(sql, gateway, order.id);
@@ -44,7 +52,7 @@ export async function payOrder(sql: Sql, gateway: PaymentGateway, userId: string
       const [o] = await tx<OrderRow[]>`select id, status, payment_due_at <= now() as expired from orders where id = ${order.id} for update`;
       if (o!.status !== 'pending_payment') return { paid: false as const, status: o!.status, expired: false };
       if (o!.expired) {
-        await transitionOrder(tx, gateway, o!, 'cancelled', 'system', 'payment deadline passed');
+        await transitionOrder(tx, gateway, o!, 'cancelled', 'system', EXPIRY_REASON);
         return { paid: false as const, status: 'cancelled' as const, expired: true };
       }
       await gateway.capture(tx, auth.paymentId);
