@@ -50,6 +50,8 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const r of running.reverse()) await r.stop();
   await teardown(names);
+  // Paid orders keep referencing the product; then it stays (its id never collides with the catalog's).
+  await sql`delete from products where id = ${productId}`.catch(() => undefined);
   await es.close();
   await sql.end();
 }, 120_000);
