@@ -5,7 +5,11 @@ import { repoRoot } from '../config/index.ts';
 import { hostPort } from '../config/schema.ts';
 
 // The project's own long-running services, started by `npm start` when their entry exists.
-export type App = { name: string; entry: string; url: string; health: string; command(cfg: Config): [string, string[]] };
+export type App = { name: string; entry: string; url: string; health: string; env?: Record<string, string>; command(cfg: Config): [string, string[]] };
+
+// wrangler dev would otherwise reach out to Cloudflare (the Request.cf object, telemetry);
+// the local edge must stay on loopback.
+export const WRANGLER_OFFLINE_ENV = { CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' };
 
 const node = (entry: string) => (): [string, string[]] => [process.execPath, [join(repoRoot, entry)]];
 
@@ -28,6 +32,7 @@ export function apps(cfg: Config): App[] {
       entry: cfg.EDGE_RUNTIME === 'node' ? 'edge/node.ts' : 'edge/worker.ts',
       url: cfg.EDGE_URL,
       health: `${cfg.EDGE_URL}/health`,
+      env: cfg.EDGE_RUNTIME === 'node' ? {} : WRANGLER_OFFLINE_ENV,
       command: (c) =>
         c.EDGE_RUNTIME === 'node'
           ? [process.execPath, [join(repoRoot, 'edge/node.ts')]]

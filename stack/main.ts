@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { config, repoRoot } from '../config/index.ts';
+import { childEnv, config, repoRoot } from '../config/index.ts';
 import { apps } from './apps.ts';
 import { log, PrereqError, readPid, stopPid, waitFor } from './proc.ts';
 import { services } from './services.ts';
@@ -33,9 +33,9 @@ async function down(names?: string[]): Promise<void> {
   }
 }
 
-function runNode(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<number> {
+function runNode(args: string[], extraEnv: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { stdio: 'inherit', cwd: repoRoot, env: { ...process.env, ...extraEnv } });
+    const child = spawn(process.execPath, args, { stdio: 'inherit', cwd: repoRoot, env: childEnv(extraEnv) });
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }
@@ -71,7 +71,7 @@ async function start(): Promise<void> {
       continue;
     }
     const [cmd, args] = app.command(config);
-    const child = spawn(cmd, args, { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'], env: process.env });
+    const child = spawn(cmd, args, { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'], env: childEnv(app.env) });
     children.push({ name: app.name, child });
     writeFileSync(join(pidDir, `${app.name}.pid`), `${child.pid}\n`);
     child.on('exit', (code) => {

@@ -1,3 +1,4 @@
+import { childEnv } from '../config/index.ts';
 import { has, isRoot, log, PrereqError, run } from './proc.ts';
 
 // Installs a missing system package with apt-get when we can (root on Debian/Ubuntu);
@@ -10,7 +11,7 @@ export function ensureAptPackage(binary: string, pkg: string, binaryPath?: strin
     throw new PrereqError(`'${binary}' is missing: install the Debian/Ubuntu package '${pkg}' (sudo apt-get install -y ${pkg}) and retry.`);
   }
   log(`installing ${pkg} with apt-get`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const env = childEnv({ DEBIAN_FRONTEND: 'noninteractive' });
   if (!aptUpdated) {
     run('apt-get', ['update', '-qq'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     aptUpdated = true;

@@ -47,7 +47,7 @@ export function startDetached(opts: {
   const child = spawn(opts.cmd, opts.args, {
     detached: true,
     stdio: ['ignore', fd, fd],
-    env: opts.env ?? process.env,
+    env: opts.env,
     cwd: opts.cwd,
   });
   closeSync(fd);

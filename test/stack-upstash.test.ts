@@ -63,3 +63,18 @@ describe('the Upstash REST bridge with @upstash/redis', () => {
     expect((await bad.json()).error).toMatch(/unknown command/i);
   });
 });
+
+describe('@upstash/ratelimit through the bridge', () => {
+  it('runs its Lua scripts (Upstash-only script flags included) and limits', async () => {
+    const { Ratelimit } = await import('@upstash/ratelimit');
+    const limiter = new Ratelimit({ redis, limiter: Ratelimit.slidingWindow(2, '10 s'), prefix: key('rl'), analytics: false });
+    const id = 'client-1';
+    const results = [];
+    for (let i = 0; i < 3; i++) results.push(await limiter.limit(id));
+    expect(results.map((r) => r.success)).toEqual([true, true, false]);
+    expect(results[2]!.remaining).toBe(0);
+    // the second limiter of the same shape reuses the loaded script through EVALSHA
+    const again = await new Ratelimit({ redis, limiter: Ratelimit.slidingWindow(1, '10 s'), prefix: key('rl2'), analytics: false }).limit(id);
+    expect(again.success).toBe(true);
+  });
+});

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { childEnv, loadConfig, repoRoot } from '../../config/index.ts';
-import { workerVars } from '../../stack/apps.ts';
+import { WRANGLER_OFFLINE_ENV, workerVars } from '../../stack/apps.ts';
 import { createEdgeApp, type EdgeOptions } from '../app.ts';
 
 // Test support: runs the edge (on Node in-process, or under workerd via wrangler dev) and
@@ -75,7 +75,7 @@ export async function startWorkerEdge(settings: Record<string, string>): Promise
   const vars = workerVars(loadConfig(childEnv(settings)));
   const wrangler = join(repoRoot, 'node_modules/wrangler/bin/wrangler.js');
   const args = [wrangler, 'dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspector), '--show-interactive-dev-session=false', ...vars];
-  return spawnService(process.execPath, args, {}, `http://127.0.0.1:${port}/health`, 90_000);
+  return spawnService(process.execPath, args, WRANGLER_OFFLINE_ENV, `http://127.0.0.1:${port}/health`, 90_000);
 }
 
 /** A Node entry of the project (core/main.ts, cdc/...) with its own settings. */

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import type { Redis } from 'ioredis';
 import { encodeReply, parseCommand, type Reply } from './encode.ts';
+import { createScriptTranslator } from './scripts.ts';
 
 // The subset of Upstash's REST API that @upstash/redis speaks: POST / (one command),
 // /pipeline (many, each answered on its own) and /multi-exec (many, atomically).
@@ -9,6 +10,7 @@ type Outcome = { result: unknown } | { error: string };
 export function createUpstashApp(redis: Redis, token: string): Hono {
   const app = new Hono();
   const expected = `Bearer ${token}`;
+  const scripts = createScriptTranslator();
 
   app.use('*', async (c, next) => {
     const auth = c.req.header('authorization') ?? (c.req.query('_token') ? `Bearer ${c.req.query('_token')}` : undefined);
@@ -19,8 +21,10 @@ export function createUpstashApp(redis: Redis, token: string): Hono {
   const base64 = (c: Context) => c.req.header('upstash-encoding')?.toLowerCase() === 'base64';
   const exec = async (cmd: string[], b64: boolean): Promise<Outcome> => {
     try {
-      const [name, ...args] = cmd;
-      return { result: encodeReply((await redis.callBuffer(name!, ...args)) as Reply, b64) };
+      const [name, ...args] = scripts.command(cmd);
+      const reply = (await redis.callBuffer(name!, ...args)) as Reply;
+      const isScriptLoad = name!.toUpperCase() === 'SCRIPT' && args[0]?.toUpperCase() === 'LOAD';
+      return { result: encodeReply(isScriptLoad ? scripts.originalSha(String(reply)) : reply, b64) };
     } catch (e) {
       return { error: (e as Error).message };
     }
@@ -54,7 +58,10 @@ export function createUpstashApp(redis: Redis, token: string): Hono {
     }
     const b64 = base64(c);
     const multi = redis.multi();
-    for (const [name, ...args] of parsed as string[][]) multi.callBuffer(name!, ...args);
+    for (const cmd of parsed as string[][]) {
+      const [name, ...args] = scripts.command(cmd);
+      multi.callBuffer(name!, ...args);
+    }
     try {
       const replies = (await multi.exec()) ?? [];
       return c.json(replies.map(([err, reply]) => (err ? { error: err.message } : { result: encodeReply(reply as Reply, b64) })));
