@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { Redis } from 'ioredis';
-import { encodeReply, parseCommand, type Reply } from './encode.ts';
+import { encodeReply, parseCommand, parseCommands, type Reply } from './encode.ts';
 import { createScriptTranslator } from './scripts.ts';
 
 // The subset of Upstash's REST API that @upstash/redis speaks: POST / (one command),
@@ -19,56 +19,42 @@ export function createUpstashApp(redis: Redis, token: string): Hono {
   });
 
   const base64 = (c: Context) => c.req.header('upstash-encoding')?.toLowerCase() === 'base64';
-  const exec = async (cmd: string[], b64: boolean): Promise<Outcome> => {
-    try {
-      const [name, ...args] = scripts.command(cmd);
-      const reply = (await redis.callBuffer(name!, ...args)) as Reply;
-      const isScriptLoad = name!.toUpperCase() === 'SCRIPT' && args[0]?.toUpperCase() === 'LOAD';
-      return { result: encodeReply(isScriptLoad ? scripts.originalSha(String(reply)) : reply, b64) };
-    } catch (e) {
-      return { error: (e as Error).message };
-    }
-  };
   const body = async (c: Context): Promise<unknown> => c.req.json().catch(() => undefined);
+  const result = (cmd: string[], reply: Reply, b64: boolean): Outcome => {
+    const isScriptLoad = cmd[0]?.toUpperCase() === 'SCRIPT' && cmd[1]?.toUpperCase() === 'LOAD';
+    return { result: encodeReply(isScriptLoad ? scripts.originalSha(String(reply)) : reply, b64) };
+  };
 
   app.post('/', async (c) => {
     const cmd = parseCommand(await body(c));
     if (!cmd) return c.json({ error: 'ERR body must be a JSON array of strings and numbers' }, 400);
-    const out = await exec(cmd, base64(c));
-    return c.json(out, 'error' in out ? 400 : 200);
-  });
-
-  app.post('/pipeline', async (c) => {
-    const cmds = await body(c);
-    const parsed = Array.isArray(cmds) ? cmds.map(parseCommand) : null;
-    if (!parsed || parsed.length === 0 || parsed.some((p) => p === null)) {
-      return c.json({ error: 'ERR body must be a JSON array of commands' }, 400);
-    }
-    const b64 = base64(c);
-    const results: Outcome[] = [];
-    for (const cmd of parsed as string[][]) results.push(await exec(cmd, b64));
-    return c.json(results);
-  });
-
-  app.post('/multi-exec', async (c) => {
-    const cmds = await body(c);
-    const parsed = Array.isArray(cmds) ? cmds.map(parseCommand) : null;
-    if (!parsed || parsed.length === 0 || parsed.some((p) => p === null)) {
-      return c.json({ error: 'ERR body must be a JSON array of commands' }, 400);
-    }
-    const b64 = base64(c);
-    const multi = redis.multi();
-    for (const cmd of parsed as string[][]) {
-      const [name, ...args] = scripts.command(cmd);
-      multi.callBuffer(name!, ...args);
-    }
     try {
-      const replies = (await multi.exec()) ?? [];
-      return c.json(replies.map(([err, reply]) => (err ? { error: err.message } : { result: encodeReply(reply as Reply, b64) })));
+      const [name = '', ...args] = scripts.command(cmd);
+      return c.json(result(cmd, (await redis.callBuffer(name, ...args)) as Reply, base64(c)));
     } catch (e) {
       return c.json({ error: (e as Error).message }, 400);
     }
   });
+
+  // /pipeline answers each command on its own; /multi-exec runs them in MULTI/EXEC.
+  for (const [path, atomic] of [['/pipeline', false], ['/multi-exec', true]] as const) {
+    app.post(path, async (c) => {
+      const cmds = parseCommands(await body(c));
+      if (!cmds) return c.json({ error: 'ERR body must be a non-empty JSON array of commands' }, 400);
+      const batch = atomic ? redis.multi() : redis.pipeline();
+      for (const cmd of cmds) {
+        const [name = '', ...args] = scripts.command(cmd);
+        batch.callBuffer(name, ...args);
+      }
+      try {
+        const replies = (await batch.exec()) ?? [];
+        const b64 = base64(c);
+        return c.json(replies.map(([err, reply], i): Outcome => (err ? { error: err.message } : result(cmds[i]!, reply as Reply, b64))));
+      } catch (e) {
+        return c.json({ error: (e as Error).message }, 400);
+      }
+    });
+  }
 
   app.get('/health', (c) => c.json({ result: 'OK' }));
   app.notFound((c) => c.json({ error: 'ERR unknown endpoint' }, 404));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeReply, parseCommand } from './encode.ts';
+import { encodeReply, parseCommand, parseCommands } from './encode.ts';
 
 describe('encodeReply', () => {
   it.each([
@@ -17,4 +17,9 @@ describe('encodeReply', () => {
 describe('parseCommand', () => {
   it('accepts strings and numbers', () => expect(parseCommand(['SET', 'k', 1])).toEqual(['SET', 'k', '1']));
   it.each([[[]], [{}], ['GET'], [['GET', { a: 1 }]], [null]])('rejects %j', (v) => expect(parseCommand(v)).toBeNull());
+});
+
+describe('parseCommands', () => {
+  it('accepts a list of commands', () => expect(parseCommands([['SET', 'k', 1], ['GET', 'k']])).toEqual([['SET', 'k', '1'], ['GET', 'k']]));
+  it.each([[[]], [[['GET', 'k'], 'GET']], [[[]]], [{}]])('rejects %j', (v) => expect(parseCommands(v)).toBeNull());
 });

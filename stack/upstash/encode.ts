@@ -17,3 +17,10 @@ export function parseCommand(value: unknown): string[] | null {
   if (!value.every((v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')) return null;
   return value.map(String);
 }
+
+/** A /pipeline or /multi-exec body: a non-empty array of commands. */
+export function parseCommands(value: unknown): string[][] | null {
+  if (!Array.isArray(value) || value.length === 0) return null;
+  const parsed = value.map(parseCommand);
+  return parsed.every((p): p is string[] => p !== null) ? parsed : null;
+}
