@@ -64,6 +64,8 @@ export const envSchema = z.object({
   EDGE_SEARCH_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).default(60),
   EDGE_PRODUCT_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).default(300),
   EDGE_CORS_ORIGINS: z.string().default('*'),
+  EDGE_L1_CACHE_TTL_MS: z.coerce.number().int().min(0).default(1000),
+  EDGE_L1_CACHE_MAX_BYTES: z.coerce.number().int().min(0).default(33_554_432),
 
   STACK_DIR: z.string().optional(),
   COMMERCE_CACHE_DIR: z.string().optional(),

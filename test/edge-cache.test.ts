@@ -79,21 +79,48 @@ describe('edge cache', () => {
   });
 
   it('product pages are cached in the product hash and retired by the indexer’s DEL', async () => {
+    // Redis alone: the in-process level is off, so the DEL takes effect at once.
+    const redisOnly = createEdgeApp({ ...base, EDGE_L1_CACHE_TTL_MS: '0' }, { runtime: 'node' });
     const doc = docs.find((d) => d.price !== null)!;
     const url = `/products/${doc.id}`;
     await redis.del(cacheKeys.product(doc.id));
-    const first = await app.request(url);
+    const first = await redisOnly.request(url);
     expect(first.status).toBe(200);
     expect(first.headers.get('x-cache')).toBe('MISS');
     expect(((await first.json()) as ProductDetail).price?.amount).toBe(doc.price);
-    expect((await untilHit(app, url)).headers.get('x-cache')).toBe('HIT');
+    const hit = await untilHit(redisOnly, url);
+    expect(hit.headers.get('x-cache')).toBe('HIT');
+    expect(hit.headers.get('x-cache-level')).toBe('redis');
 
     // What the CDC indexer does on a price change: new document, then DEL of the hash.
     const newPrice = doc.price! + 100;
     await es.update({ index: `${prefix}-products`, id: doc.id, doc: { price: newPrice }, refresh: 'wait_for' });
-    expect(((await (await app.request(url)).json()) as ProductDetail).price?.amount).toBe(doc.price);
+    expect(((await (await redisOnly.request(url)).json()) as ProductDetail).price?.amount).toBe(doc.price);
     await redis.del(cacheKeys.product(doc.id));
-    const fresh = await app.request(url);
+    const fresh = await redisOnly.request(url);
+    expect(fresh.headers.get('x-cache')).toBe('MISS');
+    expect(((await fresh.json()) as ProductDetail).price?.amount).toBe(newPrice);
+  });
+
+  it('the in-process level serves repeats itself and stops serving a DEL-retired page after its TTL', async () => {
+    const ttlMs = 300;
+    const tiered = createEdgeApp({ ...base, EDGE_L1_CACHE_TTL_MS: String(ttlMs) }, { runtime: 'node' });
+    const doc = docs.filter((d) => d.price !== null)[1]!;
+    const url = `/products/${doc.id}`;
+    await redis.del(cacheKeys.product(doc.id));
+    const first = await tiered.request(url);
+    expect(first.headers.get('x-cache')).toBe('MISS');
+    const again = await tiered.request(url);
+    expect(again.headers.get('x-cache')).toBe('HIT');
+    expect(again.headers.get('x-cache-level')).toBe('memory');
+    expect(again.headers.get('etag')).toBe(first.headers.get('etag'));
+    expect(await again.text()).toBe(await first.text());
+
+    const newPrice = doc.price! + 100;
+    await es.update({ index: `${prefix}-products`, id: doc.id, doc: { price: newPrice }, refresh: 'wait_for' });
+    await redis.del(cacheKeys.product(doc.id));
+    await new Promise((r) => setTimeout(r, ttlMs + 50));
+    const fresh = await tiered.request(url);
     expect(fresh.headers.get('x-cache')).toBe('MISS');
     expect(((await fresh.json()) as ProductDetail).price?.amount).toBe(newPrice);
   });

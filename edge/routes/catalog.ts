@@ -7,6 +7,7 @@ import { productReviewsRoute, productRoute } from '../../openapi/routes/product.
 import { searchRoute, suggestRoute } from '../../openapi/routes/search.ts';
 import type { CachedReadPolicy, createCachedReader } from '../cache/cached-read.ts';
 import { sha256Hex } from '../cache/etag.ts';
+import { memoizeAsync } from '../cache/memory-tier.ts';
 import type { CacheStore } from '../cache/store.ts';
 import type { EdgeApp } from '../context.ts';
 import { sendProblem } from '../http/problem.ts';
@@ -31,13 +32,16 @@ export type CatalogDeps = {
 const isProblem = (v: unknown): v is Problem => typeof v === 'object' && v !== null && 'type' in v && 'status' in v;
 const notFound = (id: string) => problem(404, 'not-found', 'Product not found', `no product has id ${id}`);
 
+// Popular searches repeat: their digests are remembered instead of recomputed on every hit.
+const digest = memoizeAsync(sha256Hex, 10_000);
+
 /** Normalised request → cache key part: parameter order and spelling never split the cache. */
-async function requestHash(kind: string, params: Record<string, unknown>): Promise<string> {
+function requestHash(kind: string, params: Record<string, unknown>): Promise<string> {
   const canonical = Object.keys(params)
     .sort()
     .filter((k) => params[k] !== undefined)
     .map((k) => [k, Array.isArray(params[k]) ? [...(params[k] as string[])].sort() : params[k]]);
-  return sha256Hex(`${kind}:${JSON.stringify(canonical)}`);
+  return digest(`${kind}:${JSON.stringify(canonical)}`);
 }
 
 export function registerCatalog(app: EdgeApp, deps: CatalogDeps): void {
