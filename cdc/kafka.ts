@@ -147,6 +147,7 @@ export async function tapTopics(opts: {
   topics: string[];
   onMessage?: (m: IncomingMessage, receivedAt: number) => void;
 }): Promise<{ messages: IncomingMessage[]; stop(): Promise<void> }> {
+  await ensureTopics(opts.brokers, opts.topics);
   const groupId = `cdc-tap-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
   const consumer = client(opts.brokers, groupId).consumer({ groupId, maxWaitTimeInMs: 20 });
   const messages: IncomingMessage[] = [];
