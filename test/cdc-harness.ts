@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import postgres, { type Sql } from 'postgres';
+import type { Sql } from 'postgres';
+import { cdcSql } from '../cdc/db.ts';
 import { config } from '../config/index.ts';
 import { createLogger, type Logger } from '../cdc/log.ts';
 import { startRelay, type Relay } from '../cdc/relay/relay.ts';
@@ -39,7 +40,7 @@ export const startTestIndexer = (n: Names, over: Partial<IndexerSettings> = {}):
 export const teardown = (n: Names) =>
   removePipeline({ databaseUrl: config.databaseUrl, brokers: config.KAFKA_BROKERS, elasticsearchUrl: config.ELASTICSEARCH_URL, ...n });
 
-export const testSql = (): Sql => postgres(config.databaseUrl, { max: 4, onnotice: () => {}, types: { int8: { to: 20, from: [20], serialize: String, parse: Number } } as never });
+export const testSql = (): Sql => cdcSql(config.databaseUrl, 4);
 export const testEs = (): SearchClient => searchClient(config.ELASTICSEARCH_URL);
 export const productTopics = (n: Names) => ['products', 'inventory'].map((t) => topicFor(n.topicPrefix, 'public', t));
 

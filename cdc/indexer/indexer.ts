@@ -1,4 +1,4 @@
-import postgres from 'postgres';
+import { cdcSql } from '../db.ts';
 import { startChangeConsumer, ensureTopics, type ChangeConsumer, type IncomingMessage } from '../kafka.ts';
 import { errorFields, type Logger } from '../log.ts';
 import { serveMetrics } from '../metrics-server.ts';
@@ -37,7 +37,7 @@ function parseEnvelope(m: IncomingMessage, log: Logger): Envelope | null {
 }
 
 export async function startIndexer(s: IndexerSettings, log: Logger, opts: { esRequestTimeoutMs?: number } = {}): Promise<Indexer> {
-  const sql = postgres(s.databaseUrl, { max: 4, onnotice: () => {}, types: { int8: { to: 20, from: [20], serialize: String, parse: Number } } as never });
+  const sql = cdcSql(s.databaseUrl, 4);
   const es = searchClient(s.elasticsearchUrl, { requestTimeoutMs: opts.esRequestTimeoutMs ?? 10_000, maxRetries: 1 });
   const invalidate = cacheInvalidator(s.upstashUrl, s.upstashToken);
   const metrics = indexerMetrics();
