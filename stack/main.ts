@@ -87,6 +87,8 @@ async function start(): Promise<void> {
 }
 
 async function test(): Promise<number> {
+  // type errors fail the run before any server is touched
+  if ((await runNode([join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', repoRoot])) !== 0) return 1;
   await up();
   await prepareData();
   return runNode([join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...rest], { NODE_ENV: 'test' });
