@@ -1,8 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
 import { parseEnv } from '../config/schema.ts';
 import { cacheKeys } from '../openapi/internal/read-model.ts';
 import { fieldErrors, problem, validationProblem } from '../openapi/problem.ts';
@@ -13,7 +11,8 @@ import type { EdgeEnv } from './context.ts';
 import { createForwarder, type CoreFetch } from './core/forward.ts';
 import { accessLog } from './http/access-log.ts';
 import { createBearerVerifier } from './http/auth.ts';
-import { cors, parseCorsOrigins } from './http/cors.ts';
+import { commonHeadersMiddleware } from './http/common-headers.ts';
+import { parseCorsOrigins } from './http/cors.ts';
 import { sendProblem } from './http/problem.ts';
 import { createWriteLimiter } from './http/rate-limit.ts';
 import { createLogger } from './log.ts';
@@ -54,10 +53,8 @@ export function createEdgeApp(bindings: Record<string, unknown>, opts: EdgeOptio
       if (!result.success) return sendProblem(c, validationProblem(fieldErrors(result.error.issues)));
     },
   });
-  app.use('*', requestId({ headerName: 'X-Request-Id' }));
+  app.use('*', commonHeadersMiddleware({ origins: parseCorsOrigins(env.EDGE_CORS_ORIGINS), exposeHeaders: EXPOSED_HEADERS, maxAgeSeconds: 600 }));
   app.use('*', accessLog(log));
-  app.use('*', cors({ origins: parseCorsOrigins(env.EDGE_CORS_ORIGINS), exposeHeaders: EXPOSED_HEADERS, maxAgeSeconds: 600 }));
-  app.use('*', secureHeaders());
   const limitBody = bodyLimit({
     maxSize: env.EDGE_BODY_LIMIT_BYTES,
     onError: (c) => sendProblem(c, problem(413, 'payload-too-large', 'Request body too large', `bodies are limited to ${env.EDGE_BODY_LIMIT_BYTES} bytes`)),
@@ -69,7 +66,12 @@ export function createEdgeApp(bindings: Record<string, unknown>, opts: EdgeOptio
   registerCatalog(app, {
     es: createEs(env.ELASTICSEARCH_URL, env.EDGE_ES_TIMEOUT_MS),
     cache,
-    cachedRead: createCachedReader({ cache, memory: createMemoryTier({ ttlMs: env.EDGE_L1_CACHE_TTL_MS, maxBytes: env.EDGE_L1_CACHE_MAX_BYTES }), log }),
+    cachedRead: createCachedReader({
+      cache,
+      memory: createMemoryTier({ ttlMs: env.EDGE_L1_CACHE_TTL_MS, maxBytes: env.EDGE_L1_CACHE_MAX_BYTES }),
+      log,
+      coalesce: opts.runtime === 'node',
+    }),
     indexPrefix: env.SEARCH_INDEX_PREFIX,
     searchTtlSeconds: env.EDGE_SEARCH_CACHE_TTL_SECONDS,
     productTtlSeconds: env.EDGE_PRODUCT_CACHE_TTL_SECONDS,

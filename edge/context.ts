@@ -1,6 +1,15 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { RequestIdVariables } from 'hono/request-id';
 
 // The Hono environment every edge module shares.
-export type EdgeEnv = { Variables: RequestIdVariables & { userId: string | null } };
+export type EdgeEnv = {
+  Variables: {
+    requestId: string;
+    userId: string | null;
+    /** Set by the common-headers middleware; see edge/http/common-headers.ts. */
+    commonHeaders: Record<string, string>;
+    commonHeadersSent: boolean;
+    /** HIT or MISS on cached reads, for the access log. */
+    cacheStatus: string | undefined;
+  };
+};
 export type EdgeApp = OpenAPIHono<EdgeEnv>;

@@ -21,6 +21,8 @@ const sql = testSql();
 const redis = new Redis({ url: config.UPSTASH_REDIS_REST_URL, token: config.UPSTASH_REDIS_REST_TOKEN });
 const base = { ...config, SEARCH_INDEX_PREFIX: prefix, LOG_LEVEL: 'error' };
 const app = createEdgeApp(base, { runtime: 'node' });
+// Redis alone (the in-process level off): what it answers is what Redis holds.
+const redisOnly = createEdgeApp({ ...base, EDGE_L1_CACHE_TTL_MS: '0' }, { runtime: 'node' });
 let docs: ProductDocument[] = [];
 let deadPort = 0;
 let silentCore: Server;
@@ -79,8 +81,6 @@ describe('edge cache', () => {
   });
 
   it('product pages are cached in the product hash and retired by the indexer’s DEL', async () => {
-    // Redis alone: the in-process level is off, so the DEL takes effect at once.
-    const redisOnly = createEdgeApp({ ...base, EDGE_L1_CACHE_TTL_MS: '0' }, { runtime: 'node' });
     const doc = docs.find((d) => d.price !== null)!;
     const url = `/products/${doc.id}`;
     await redis.del(cacheKeys.product(doc.id));
@@ -144,7 +144,7 @@ describe('edge faults', () => {
 
   it('Elasticsearch unreachable: cached entries still answer 200, others 503 problem+json with Retry-After', async () => {
     const url = `/products/search_item?query=samsung+tv&size=4`;
-    await untilHit(app, url);
+    await untilHit(redisOnly, url);
     const noEs = createEdgeApp({ ...base, ELASTICSEARCH_URL: `http://127.0.0.1:${deadPort}` }, { runtime: 'node' });
     const cached = await noEs.request(url);
     expect(cached.status).toBe(200);

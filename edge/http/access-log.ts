@@ -13,7 +13,8 @@ export function accessLog(log: Logger): MiddlewareHandler<EdgeEnv> {
       path: c.req.path,
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
-      cache: c.res.headers.get('x-cache') ?? undefined,
+      // From the context, not c.res.headers: reading those would rebuild the response (see common-headers.ts).
+      cache: c.get('cacheStatus'),
       user_id: c.get('userId') ?? undefined,
     });
   };

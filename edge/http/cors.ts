@@ -1,10 +1,5 @@
-import type { MiddlewareHandler } from 'hono';
-import { cors as honoCors } from 'hono/cors';
-
-// CORS for the edge. Preflights go to Hono's cors middleware; on every other request the
-// headers are staged with c.header() before the handler runs. Hono's middleware instead writes
-// them to c.res.headers up front, which makes Hono rebuild the handler's response around its body
-// stream: on Node that turns every answer into a streamed, chunked one (a few thousand req/s lost).
+// CORS decisions for the edge. Preflights are answered by Hono's cors middleware; the headers of
+// every other response come from here (through common-headers.ts).
 export type CorsOptions = { origins: '*' | string[]; exposeHeaders: string[]; maxAgeSeconds: number };
 
 /** The CORS headers of a non-preflight response to a request from `origin` (absent: none sent). */
@@ -16,15 +11,4 @@ export function corsHeaders(origin: string | undefined, opts: CorsOptions): [str
 
 export function parseCorsOrigins(setting: string): '*' | string[] {
   return setting === '*' ? '*' : setting.split(',').map((o) => o.trim()).filter((o) => o !== '');
-}
-
-export function cors(opts: CorsOptions): MiddlewareHandler {
-  const preflight = honoCors({ origin: opts.origins, exposeHeaders: opts.exposeHeaders, maxAge: opts.maxAgeSeconds });
-  return async (c, next) => {
-    if (c.req.method === 'OPTIONS') return preflight(c, next);
-    for (const [name, value] of corsHeaders(c.req.header('origin'), opts)) c.header(name, value);
-    await next();
-    // Appended to the finished response's headers (not c.header(), which would rebuild it).
-    if (opts.origins !== '*') c.res.headers.append('Vary', 'Origin');
-  };
 }
