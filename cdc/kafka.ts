@@ -7,8 +7,9 @@ import type { Logger } from './log.ts';
 export type OutgoingMessage = { topic: string; key: string | null; value: string };
 export type IncomingMessage = { topic: string; partition: number; offset: string; key: string | null; value: string | null; timestamp: number };
 
+// kafkajs reports retriable trouble (a broker restarting) as ERROR; whether it is one is our call.
 const levelNames: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
-  [logLevel.ERROR]: 'error', [logLevel.WARN]: 'warn', [logLevel.INFO]: 'info', [logLevel.DEBUG]: 'debug', [logLevel.NOTHING]: 'debug',
+  [logLevel.ERROR]: 'warn', [logLevel.WARN]: 'warn', [logLevel.INFO]: 'info', [logLevel.DEBUG]: 'debug', [logLevel.NOTHING]: 'debug',
 };
 
 function client(brokers: string, clientId: string, log?: Logger): Kafka {
@@ -149,7 +150,7 @@ export async function tapTopics(opts: {
 }): Promise<{ messages: IncomingMessage[]; stop(): Promise<void> }> {
   await ensureTopics(opts.brokers, opts.topics);
   const groupId = `cdc-tap-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-  const consumer = client(opts.brokers, groupId).consumer({ groupId, maxWaitTimeInMs: 20 });
+  const consumer = client(opts.brokers, groupId).consumer({ groupId, maxWaitTimeInMs: 20, retry: { initialRetryTime: 200, maxRetryTime: 3000, retries: Number.MAX_SAFE_INTEGER } });
   const messages: IncomingMessage[] = [];
   await consumer.connect();
   await consumer.subscribe({ topics: opts.topics, fromBeginning: true });

@@ -20,7 +20,7 @@ import type { IndexerSettings } from './settings.ts';
 // bulk writes → cache invalidation → offset commit (in that order, so a crash anywhere
 // replays the batch and converges to the same documents).
 
-export type Indexer = { stop(): Promise<void>; es: SearchClient };
+export type Indexer = { stop(): Promise<void>; es: SearchClient; failedBatches(): Promise<number> };
 
 const INDEXED_TABLES = ['products', 'inventory', 'reviews'];
 const TARGETS_TTL_MS = 1000;
@@ -118,6 +118,7 @@ export async function startIndexer(s: IndexerSettings, log: Logger, opts: { esRe
 
   return {
     es,
+    failedBatches: async () => (await metrics.failures.get()).values[0]?.value ?? 0,
     async stop() {
       running = false;
       await consumer.stop();
