@@ -15,7 +15,7 @@ import { commonHeadersMiddleware } from './http/common-headers.ts';
 import { parseCorsOrigins } from './http/cors.ts';
 import { sendProblem } from './http/problem.ts';
 import { createWriteLimiter } from './http/rate-limit.ts';
-import { createLogger } from './log.ts';
+import { createLogger, type LogSink } from './log.ts';
 import { registerCatalog } from './routes/catalog.ts';
 import { registerForwarded } from './routes/forwarded.ts';
 import { registerSystem } from './routes/system.ts';
@@ -31,6 +31,8 @@ export type EdgeOptions = {
   fetchCore?: CoreFetch;
   /** Namespace of the rate-limit keys (tests use their own). */
   rateLimitPrefix?: string;
+  /** Where log lines go (default console.log). */
+  logSink?: LogSink;
 };
 
 const CATALOG_VERSION_MEMO_MS = 1000;
@@ -40,7 +42,7 @@ const headerIp = (c: Context) => c.req.header('cf-connecting-ip') ?? 'unknown';
 
 export function createEdgeApp(bindings: Record<string, unknown>, opts: EdgeOptions) {
   const env = parseEnv(bindings);
-  const log = createLogger(env.LOG_LEVEL);
+  const log = createLogger(env.LOG_LEVEL, 'edge', opts.logSink);
   const cache = createCacheStore(createRedis(env.UPSTASH_REDIS_REST_URL, env.UPSTASH_REDIS_REST_TOKEN), {
     timeoutMs: env.EDGE_REDIS_TIMEOUT_MS,
     catalogVersionKey: cacheKeys.catalogVersion,
