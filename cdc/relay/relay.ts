@@ -140,7 +140,10 @@ export async function startRelay(s: RelaySettings, log: Logger): Promise<Relay> 
         if (!frame) continue;
         if (frame.kind === 'keepalive') {
           // Nothing open or unacknowledged: everything the server sent up to walEnd is handled.
-          if (!inTx && flusher.idle() && frame.walEnd > confirmed) confirmed = frame.walEnd;
+          if (!inTx && flusher.idle() && frame.walEnd > confirmed) {
+            confirmed = frame.walEnd;
+            metrics.confirmedLsn.set(confirmed);
+          }
           if (frame.replyRequested) sendStatus();
           continue;
         }
