@@ -81,6 +81,21 @@ export async function startRelay(s: RelaySettings, log: Logger): Promise<Relay> 
 
   const primaryKeys = new Map<number, string[]>();
 
+  // Commerce tables created after the start (a migration landing) join the publication.
+  let published = tables;
+  const publicationTimer = setInterval(() => {
+    catalog
+      .ensurePublication(sql, s.publication)
+      .then(async (now) => {
+        const added = now.filter((t) => !published.includes(t));
+        if (added.length === 0) return;
+        await ensureTopics(s.brokers, added.map((t) => topicFor(s.topicPrefix, SCHEMA, t)));
+        published = now;
+        log.info('tables added to the publication', { added });
+      })
+      .catch((e) => log.warn('publication refresh failed', errorFields(e)));
+  }, 30_000);
+
   async function session(): Promise<void> {
     repl = postgres(s.databaseUrl, {
       max: 1,
@@ -196,6 +211,7 @@ export async function startRelay(s: RelaySettings, log: Logger): Promise<Relay> 
     streaming: () => streaming,
     async stop() {
       stopping = true;
+      clearInterval(publicationTimer);
       // Flush what Kafka still owes, confirm it, then close the stream (which ends the session loop).
       await Promise.race([flusher.drained().catch(() => undefined), sleep(15_000)]);
       sendStatus();
