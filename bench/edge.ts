@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,11 +21,13 @@ import { SearchQuerySchema } from '../openapi/schemas/search.ts';
 // `npm run bench:edge`: 64 connections (autocannon, in a process of its own) against the edge on
 // Node (a child process, logging at info into a file): (a) a bare Hono route returning fixed JSON
 // — the ceiling, measured before and after the cached cases and averaged, (b) a cached product
-// page, (c) a cached search, then, once Elasticsearch is idle, (e) an uncached search sent
+// page, (c) a cached search (each followed by bare Hono replaying its exact bytes: what the wire
+// and the load generator alone cost), then, once Elasticsearch is idle, (e) an uncached search sent
 // straight to Elasticsearch and (d) the same kind of search through the edge. Each case is warmed
 // up first. Prints req/s, p50/p99, non-2xx and the ratios b/a, c/a and d/e (p50) against the goals.
 type Result = { requests: { average: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number; timeouts: number };
 type Request = { method?: string; path: string; headers?: Record<string, string>; body?: string; setupRequest?: (r: Request) => Request };
+type Replay = { headers: Record<string, string>; body: string };
 type AutocannonOptions = { url: string; connections: number; duration: number; timeout: number; requests?: Request[] };
 type Load =
   | { kind: 'get'; url: string }
@@ -39,8 +41,12 @@ const SEARCH = { query: 'samsung galaxy', size: '20' };
 
 const mode = process.argv[2];
 if (mode === '--ceiling') {
-  // The ceiling: bare Hono, fixed JSON, the same @hono/node-server as the edge.
+  // The ceiling: bare Hono, fixed JSON, the same @hono/node-server as the edge. Also, to tell the
+  // edge's own cost from that of the bytes on the wire: the very bytes (headers and body) of the
+  // edge's cached answers, replayed without any work.
+  const replays = JSON.parse(readFileSync(process.argv[4]!, 'utf8')) as Record<string, Replay>;
   const app = new Hono().get('/fixed', (c) => c.json({ id: 'c2d766ca982eca8304150849735ffef9', title: 'Fixed', price: { amount: 37900, currency: 'INR' } }));
+  for (const [name, r] of Object.entries(replays)) app.get(`/replay/${name}`, () => new Response(r.body, { headers: r.headers }));
   serve({ fetch: app.fetch, hostname: '127.0.0.1', port: Number(process.argv[3]) });
 } else if (mode === '--load') {
   const [load, duration] = [JSON.parse(process.argv[3]!) as Load, Number(process.argv[4])];
@@ -147,20 +153,27 @@ async function main(): Promise<void> {
     const edgeUrl = `http://127.0.0.1:${edgePort}`;
     const ceilingUrl = `http://127.0.0.1:${ceilingPort}`;
     children.push(await startServer([join(repoRoot, 'edge/node.ts')], { EDGE_URL: edgeUrl, SEARCH_INDEX_PREFIX: prefix, LOG_LEVEL: 'info' }, `${edgeUrl}/health`, logFile));
-    children.push(await startServer([fileURLToPath(import.meta.url), '--ceiling', String(ceilingPort)], {}, `${ceilingUrl}/fixed`, logFile));
-    console.log(`edge on Node at ${edgeUrl} (access log: ${logFile}), ${CONNECTIONS} connections, ${WARMUP_S} s warm-up + ${DURATION_S} s per case`);
 
     const searchPath = `/products/search_item?${new URLSearchParams(SEARCH)}`;
     const found = (await (await fetch(`${edgeUrl}${searchPath}`)).json()) as { items: { id: string }[] };
     const productPath = `/products/${found.items[0]!.id}`;
-    for (const path of [searchPath, productPath]) {
-      const body = (await (await fetch(`${edgeUrl}${path}`)).text()).length;
-      console.log(`${path}: ${body} bytes of JSON`);
+    const replays: Record<string, Replay> = {};
+    for (const [name, path] of [['product', productPath], ['search', searchPath]] as const) {
+      const res = await fetch(`${edgeUrl}${path}`);
+      const headers = Object.fromEntries([...res.headers].filter(([k]) => !['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding'].includes(k)));
+      replays[name] = { headers, body: await res.text() };
+      console.log(`${path}: ${res.headers.get('x-cache')} ${res.headers.get('x-cache-level') ?? ''}, ${replays[name].body.length} bytes of JSON, ${Object.keys(headers).length} headers`);
     }
+    const replayFile = join(tmpdir(), `bench-edge-${process.pid}-replays.json`);
+    writeFileSync(replayFile, JSON.stringify(replays));
+    children.push(await startServer([fileURLToPath(import.meta.url), '--ceiling', String(ceilingPort), replayFile], {}, `${ceilingUrl}/fixed`, logFile));
+    console.log(`edge on Node at ${edgeUrl} (access log: ${logFile}), ${CONNECTIONS} connections, ${WARMUP_S} s warm-up + ${DURATION_S} s per case`);
 
     const a1 = await measure('(a) bare Hono fixed JSON', { kind: 'get', url: `${ceilingUrl}/fixed` });
     const b = await measure('(b) cached product page', { kind: 'get', url: `${edgeUrl}${productPath}` });
+    const bBytes = await measure('    bare Hono, (b)\'s bytes', { kind: 'get', url: `${ceilingUrl}/replay/product` });
     const c = await measure('(c) cached search', { kind: 'get', url: `${edgeUrl}${searchPath}` });
+    const cBytes = await measure('    bare Hono, (c)\'s bytes', { kind: 'get', url: `${ceilingUrl}/replay/search` });
     const a2 = await measure('(a) bare Hono fixed JSON, again', { kind: 'get', url: `${ceilingUrl}/fixed` });
     const uncached = { alias: indexAliases(prefix).products, firstPriceMax: 1_000_000_000 + (Date.now() % 1_000_000) * 100 };
     await esIdle();
@@ -176,13 +189,14 @@ async function main(): Promise<void> {
     const clean = (r: Result) => r.non2xx + r.errors + r.timeouts === 0;
     console.log('');
     console.log(`ceiling (a) = mean of the two runs: ${ceiling.toFixed(0)} req/s`);
-    console.log(`b/a throughput ${ba.toFixed(2)}   goal ≥ 0.70   ${verdict(ba >= 0.7 && clean(b))}`);
-    console.log(`c/a throughput ${ca.toFixed(2)}   goal ≥ 0.70   ${verdict(ca >= 0.7 && clean(c))}`);
+    console.log(`b/a throughput ${ba.toFixed(2)}   goal ≥ 0.70   ${verdict(ba >= 0.7 && clean(b))}   (edge vs the same bytes replayed: ${(b.requests.average / bBytes.requests.average).toFixed(2)})`);
+    console.log(`c/a throughput ${ca.toFixed(2)}   goal ≥ 0.70   ${verdict(ca >= 0.7 && clean(c))}   (edge vs the same bytes replayed: ${(c.requests.average / cBytes.requests.average).toFixed(2)})`);
     console.log(
       `d/e p50 latency ${(d.latency.p50 / Math.max(e.latency.p50, 0.001)).toFixed(2)}   goal: d.p50 ${d.latency.p50} ms ≤ 1.3 × e.p50 + 2 ms = ${dLimit.toFixed(1)} ms   ${verdict(d.latency.p50 <= dLimit && clean(d) && clean(e))}`,
     );
   } finally {
     for (const child of children.reverse()) child.kill('SIGTERM');
+    rmSync(join(tmpdir(), `bench-edge-${process.pid}-replays.json`), { force: true });
     await cleanup();
   }
 }
