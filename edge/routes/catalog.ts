@@ -33,7 +33,7 @@ const isProblem = (v: unknown): v is Problem => typeof v === 'object' && v !== n
 const notFound = (id: string) => problem(404, 'not-found', 'Product not found', `no product has id ${id}`);
 
 // Popular searches repeat: their digests are remembered instead of recomputed on every hit.
-const digest = memoizeAsync(sha256Hex, 10_000);
+const digest = memoizeAsync(sha256Hex, 4_000_000);
 
 /** Normalised request → cache key part: parameter order and spelling never split the cache. */
 function requestHash(kind: string, params: Record<string, unknown>): Promise<string> {
