@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { config, repoRoot } from '../config/index.ts';
 import { cdcSql } from '../cdc/db.ts';
-import { groupCaughtUp, tapTopics } from '../cdc/kafka.ts';
+import { createChangeProducer, ensureTopics, groupCaughtUp, tapTopics } from '../cdc/kafka.ts';
 import type { Envelope } from '../cdc/relay/envelope.ts';
 import { topicFor } from '../cdc/relay/envelope.ts';
 import { searchClient } from '../cdc/search/client.ts';
@@ -85,39 +85,47 @@ async function main(): Promise<void> {
   const snapshotMs = Date.now() - t0;
   say(`  relay snapshot to Kafka: ${(relayDone - t0) / 1000} s; searchable index of ${productCount} products: ${(snapshotMs / 1000).toFixed(1)} s = ${Math.round(productCount / (snapshotMs / 1000))} docs/s`);
 
-  // 2. Steady load.
+  // 2. Steady load. Each committed write is known from the tap by its commit LSN and Postgres
+  // commit timestamp; it is searchable once a search returns its product at a version (= the
+  // commit LSN of the newest change indexed) at least that LSN.
   const commitAt = new Map<number, number>();
   const kafkaLatency: number[] = [];
+  const pendingByProduct = new Map<string, Array<{ lsn: number; committedMs: number }>>();
   const tap = await tapTopics({
     brokers: config.KAFKA_BROKERS,
     topics: [topics[0]!],
     onMessage: (m, receivedAt) => {
       if (!m.value || !m.key?.includes(prefix)) return;
       const e = JSON.parse(m.value) as Envelope;
-      if (e.op === 'u') kafkaLatency.push(receivedAt - e.source.ts_us / 1000);
+      if (e.op !== 'u') return;
+      const committedMs = e.source.ts_us / 1000;
+      kafkaLatency.push(receivedAt - committedMs);
+      const id = String(e.after!.id);
+      const list = pendingByProduct.get(id) ?? pendingByProduct.set(id, []).get(id)!;
+      list.push({ lsn: e.source.lsn, committedMs });
     },
   });
   say(`steady load: ${RATE} committed single-row updates/s for ${SECONDS} s on ${BENCH_PRODUCTS} products`);
-  const latestSeq = new Map<string, number[]>(); // product → its committed seqs in order
   const searchable: number[] = [];
-  const recorded = new Set<number>();
   let loadRunning = true;
   let loadEnded = 0;
+  const outstanding = () => [...pendingByProduct.values()].reduce((n, l) => n + l.length, 0);
   const poller = (async () => {
-    while (loadRunning || recorded.size < commitAt.size) {
-      const r = await es.search<{ id: string; price: number }>({ index: alias, size: BENCH_PRODUCTS, _source: ['id', 'price'], query: { prefix: { id: `${prefix}-` } } }).catch(() => null);
+    while (loadRunning || (outstanding() > 0 && Date.now() - loadEnded < 30_000)) {
+      const r = await es
+        .search<{ id: string }>({ index: alias, size: BENCH_PRODUCTS, version: true, _source: ['id'], query: { prefix: { id: `${prefix}-` } } })
+        .catch(() => null);
       const now = Date.now();
       for (const h of r?.hits.hits ?? []) {
-        const visible = h._source!.price;
-        for (const seq of latestSeq.get(h._source!.id) ?? []) {
-          if (seq > visible) break;
-          if (!recorded.has(seq) && commitAt.has(seq)) {
-            recorded.add(seq);
-            searchable.push(now - commitAt.get(seq)!);
-          }
-        }
+        const list = pendingByProduct.get(h._source!.id);
+        if (!list) continue;
+        const still = list.filter((c) => {
+          if (c.lsn > (h._version ?? 0)) return true;
+          searchable.push(now - c.committedMs);
+          return false;
+        });
+        pendingByProduct.set(h._source!.id, still);
       }
-      if (!loadRunning && Date.now() - loadEnded > 30_000) break;
       await sleep(20);
     }
   })();
@@ -129,13 +137,7 @@ async function main(): Promise<void> {
     while (seq < due) {
       const s = ++seq;
       const id = ids[s % ids.length]!;
-      // Writes to one product are serialised by its row lock, so commit order = seq order per product.
-      const p = sql`update products set price_amount = ${s} where id = ${id}`.then(() => {
-        commitAt.set(s, Date.now());
-        const list = latestSeq.get(id) ?? latestSeq.set(id, []).get(id)!;
-        list.push(s);
-        list.sort((a, b) => a - b);
-      });
+      const p = sql`update products set price_amount = ${s} where id = ${id}`.then(() => void commitAt.set(s, Date.now()));
       inflight.add(p);
       void p.finally(() => inflight.delete(p));
     }
@@ -149,6 +151,20 @@ async function main(): Promise<void> {
   await sleep(1000);
   await tap.stop();
 
+  // Same-run floor for commit→Kafka: a bare producer → consumer round trip on this machine now.
+  const rawTopic = `${names.topicPrefix}.bench.raw`;
+  await ensureTopics(config.KAFKA_BROKERS, [rawTopic], 1);
+  const rawLatency: number[] = [];
+  const rawTap = await tapTopics({ brokers: config.KAFKA_BROKERS, topics: [rawTopic], onMessage: (m, at) => rawLatency.push(at - Number(m.value)) });
+  const producer = await createChangeProducer(config.KAFKA_BROKERS, 'bench-raw');
+  for (let i = 0; i < 1000; i++) {
+    await producer.send([{ topic: rawTopic, key: String(i), value: String(Date.now()) }]);
+    await sleep(2);
+  }
+  await sleep(1000);
+  await producer.disconnect();
+  await rawTap.stop();
+
   const relayMetrics = await (await fetch(`http://127.0.0.1:${relayPort}/metrics`)).text();
   const indexerMetrics = await (await fetch(`http://127.0.0.1:${indexerPort}/metrics`)).text();
   const lag = /^cdc_relay_slot_lag_bytes (\S+)$/m.exec(relayMetrics)?.[1];
@@ -158,7 +174,9 @@ async function main(): Promise<void> {
   const s99 = pct(searchable, 99);
   say(`  committed ${commitAt.size} writes in ${((loadEnded - start) / 1000).toFixed(1)} s = ${achieved.toFixed(0)}/s (goal ${RATE}/s)`);
   say(`  commit→Kafka (Postgres commit timestamp → message received by a consumer; an upper bound of commit→ack), n=${kafkaLatency.length}: p50 ${fmt(k50)}, p99 ${fmt(k99)}; goal p99 ≤ ${GOALS.kafkaP99Ms} ms → ratio ${(k99 / GOALS.kafkaP99Ms).toFixed(2)}`);
-  say(`  commit→searchable (commit acknowledged to the writer → visible to a search on the alias), n=${searchable.length}: p50 ${fmt(s50)}, p99 ${fmt(s99)}; goal p99 ≤ ${GOALS.searchableP99Ms} ms → ratio ${(s99 / GOALS.searchableP99Ms).toFixed(2)}`);
+  const r99 = pct(rawLatency, 99);
+  say(`  floor, bare Kafka produce→consume on this machine in this run, n=${rawLatency.length}: p50 ${fmt(pct(rawLatency, 50))}, p99 ${fmt(r99)} → relay p99 is ${(k99 / r99).toFixed(1)}x the floor`);
+  say(`  commit→searchable (Postgres commit timestamp → a search on the alias returns the product at that version or newer), n=${searchable.length}: p50 ${fmt(s50)}, p99 ${fmt(s99)}; goal p99 ≤ ${GOALS.searchableP99Ms} ms → ratio ${(s99 / GOALS.searchableP99Ms).toFixed(2)}`);
   say(`  from the workers' own histograms (bucket upper bounds): relay commit→Kafka ack p50 ≤ ${histogramPct(relayMetrics, 'cdc_relay_commit_to_kafka_seconds', 50)} s, p99 ≤ ${histogramPct(relayMetrics, 'cdc_relay_commit_to_kafka_seconds', 99)} s; indexer commit→indexed (before refresh) p50 ≤ ${histogramPct(indexerMetrics, 'cdc_indexer_commit_to_indexed_seconds', 50)} s, p99 ≤ ${histogramPct(indexerMetrics, 'cdc_indexer_commit_to_indexed_seconds', 99)} s`);
   say(`  slot lag at the end: ${lag ?? '?'} bytes; for comparison, Debezium on managed Kafka is published at 499 ms p99 commit→Kafka (6k ops/s)`);
 }
