@@ -45,7 +45,7 @@ export function createEdgeApp(bindings: Record<string, unknown>, opts: EdgeOptio
   const log = createLogger(env.LOG_LEVEL, 'edge', opts.logSink);
   const cache = createCacheStore(createRedis(env.UPSTASH_REDIS_REST_URL, env.UPSTASH_REDIS_REST_TOKEN), {
     timeoutMs: env.EDGE_REDIS_TIMEOUT_MS,
-    catalogVersionKey: cacheKeys.catalogVersion,
+    catalogVersionKey: cacheKeys.catalogVersion(env.SEARCH_INDEX_PREFIX),
     versionMemoMs: CATALOG_VERSION_MEMO_MS,
     log,
   });

@@ -52,7 +52,7 @@ describe('CDC pipeline', () => {
   it('carries inserts, updates and deletes of products and inventory to Kafka and Elasticsearch within 3 s', async () => {
     const id = `${prefix}-crud`;
     await redis.hset(cacheKeys.product(id), { page: 'stale' });
-    const versionBefore = Number((await redis.get(cacheKeys.catalogVersion)) ?? 0);
+    const versionBefore = Number((await redis.get(cacheKeys.catalogVersion(names.indexPrefix))) ?? 0);
 
     const t0 = Date.now();
     await sql.begin(async (tx) => {
@@ -80,7 +80,7 @@ describe('CDC pipeline', () => {
 
     // The product's cache hash is gone and the catalog version moved on.
     await waitFor('cache invalidated', async () => (await redis.exists(cacheKeys.product(id))) === 0, 3000, 50);
-    expect(Number(await redis.get(cacheKeys.catalogVersion))).toBeGreaterThan(versionBefore);
+    expect(Number(await redis.get(cacheKeys.catalogVersion(names.indexPrefix)))).toBeGreaterThan(versionBefore);
 
     const t1 = Date.now();
     await sql`update inventory set reserved = 7 where product_id = ${id}`;

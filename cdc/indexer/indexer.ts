@@ -39,7 +39,7 @@ function parseEnvelope(m: IncomingMessage, log: Logger): Envelope | null {
 export async function startIndexer(s: IndexerSettings, log: Logger, opts: { esRequestTimeoutMs?: number } = {}): Promise<Indexer> {
   const sql = cdcSql(s.databaseUrl, 4);
   const es = searchClient(s.elasticsearchUrl, { requestTimeoutMs: opts.esRequestTimeoutMs ?? 10_000, maxRetries: 1 });
-  const invalidate = cacheInvalidator(s.upstashUrl, s.upstashToken);
+  const invalidate = cacheInvalidator(s.upstashUrl, s.upstashToken, s.indexPrefix);
   const metrics = indexerMetrics();
   let running = false;
 

@@ -50,10 +50,11 @@ export const indexAliases = (prefix: string) => ({ products: `${prefix}-products
 /**
  * Redis keys. Every cached variant of one product (page, review pages) lives as a field of
  * one hash, so the indexer retires them all with a single DEL. Search and suggest entries
- * embed the catalog version; bumping it retires them all at once.
+ * embed the catalog version; bumping it retires them all at once. The version belongs to one
+ * index prefix, so a second pipeline (a test's, a staging one) never retires the other's.
  */
 export const cacheKeys = {
   product: (productId: string) => `cache:product:${productId}`,
-  catalogVersion: 'cache:catalog-version',
+  catalogVersion: (indexPrefix: string) => `cache:catalog-version:${indexPrefix}`,
   search: (catalogVersion: string | number, requestHash: string) => `cache:search:${catalogVersion}:${requestHash}`,
 };

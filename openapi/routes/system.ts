@@ -7,7 +7,8 @@ import { json } from './problems.ts';
 
 /** Headers of cacheable reads (search, suggest, product, reviews). */
 export const cachedReadHeaders = z.object({
-  'X-Cache': z.enum(['HIT', 'MISS']).openapi({ description: 'Whether Redis answered' }),
+  'X-Cache': z.enum(['HIT', 'MISS']).openapi({ description: 'HIT when a cached copy answered (in-process or Redis), MISS when Elasticsearch did' }),
+  'X-Cache-Level': z.enum(['memory', 'redis']).optional().openapi({ description: 'Which cache answered a HIT: the in-process level (up to EDGE_L1_CACHE_TTL_MS old) or Redis' }),
   ETag: z.string(),
   'Cache-Control': z.string(),
 });

@@ -625,8 +625,10 @@ export interface operations {
             /** @description One page of hits */
             200: {
                 headers: {
-                    /** @description Whether Redis answered */
+                    /** @description HIT when a cached copy answered (in-process or Redis), MISS when Elasticsearch did */
                     "X-Cache": "HIT" | "MISS";
+                    /** @description Which cache answered a HIT: the in-process level (up to EDGE_L1_CACHE_TTL_MS old) or Redis */
+                    "X-Cache-Level"?: "memory" | "redis";
                     ETag: string;
                     "Cache-Control": string;
                     [name: string]: unknown;
@@ -638,8 +640,10 @@ export interface operations {
             /** @description The client copy (If-None-Match) is current */
             304: {
                 headers: {
-                    /** @description Whether Redis answered */
+                    /** @description HIT when a cached copy answered (in-process or Redis), MISS when Elasticsearch did */
                     "X-Cache": "HIT" | "MISS";
+                    /** @description Which cache answered a HIT: the in-process level (up to EDGE_L1_CACHE_TTL_MS old) or Redis */
+                    "X-Cache-Level"?: "memory" | "redis";
                     ETag: string;
                     "Cache-Control": string;
                     [name: string]: unknown;
@@ -681,8 +685,10 @@ export interface operations {
             /** @description Suggestions */
             200: {
                 headers: {
-                    /** @description Whether Redis answered */
+                    /** @description HIT when a cached copy answered (in-process or Redis), MISS when Elasticsearch did */
                     "X-Cache": "HIT" | "MISS";
+                    /** @description Which cache answered a HIT: the in-process level (up to EDGE_L1_CACHE_TTL_MS old) or Redis */
+                    "X-Cache-Level"?: "memory" | "redis";
                     ETag: string;
                     "Cache-Control": string;
                     [name: string]: unknown;
@@ -694,8 +700,10 @@ export interface operations {
             /** @description The client copy (If-None-Match) is current */
             304: {
                 headers: {
-                    /** @description Whether Redis answered */
+                    /** @description HIT when a cached copy answered (in-process or Redis), MISS when Elasticsearch did */
                     "X-Cache": "HIT" | "MISS";
+                    /** @description Which cache answered a HIT: the in-process level (up to EDGE_L1_CACHE_TTL_MS old) or Redis */
+                    "X-Cache-Level"?: "memory" | "redis";
                     ETag: string;
                     "Cache-Control": string;
                     [name: string]: unknown;
@@ -737,8 +745,10 @@ export interface operations {
             /** @description The product */
             200: {
                 headers: {
-                    /** @description Whether Redis answered */
+                    /** @description HIT when a cached copy answered (in-process or Redis), MISS when Elasticsearch did */
                     "X-Cache": "HIT" | "MISS";
+                    /** @description Which cache answered a HIT: the in-process level (up to EDGE_L1_CACHE_TTL_MS old) or Redis */
+                    "X-Cache-Level"?: "memory" | "redis";
                     ETag: string;
                     "Cache-Control": string;
                     [name: string]: unknown;
@@ -750,8 +760,10 @@ export interface operations {
             /** @description The client copy (If-None-Match) is current */
             304: {
                 headers: {
-                    /** @description Whether Redis answered */
+                    /** @description HIT when a cached copy answered (in-process or Redis), MISS when Elasticsearch did */
                     "X-Cache": "HIT" | "MISS";
+                    /** @description Which cache answered a HIT: the in-process level (up to EDGE_L1_CACHE_TTL_MS old) or Redis */
+                    "X-Cache-Level"?: "memory" | "redis";
                     ETag: string;
                     "Cache-Control": string;
                     [name: string]: unknown;
@@ -805,8 +817,10 @@ export interface operations {
             /** @description One page of reviews */
             200: {
                 headers: {
-                    /** @description Whether Redis answered */
+                    /** @description HIT when a cached copy answered (in-process or Redis), MISS when Elasticsearch did */
                     "X-Cache": "HIT" | "MISS";
+                    /** @description Which cache answered a HIT: the in-process level (up to EDGE_L1_CACHE_TTL_MS old) or Redis */
+                    "X-Cache-Level"?: "memory" | "redis";
                     ETag: string;
                     "Cache-Control": string;
                     [name: string]: unknown;
@@ -818,8 +832,10 @@ export interface operations {
             /** @description The client copy (If-None-Match) is current */
             304: {
                 headers: {
-                    /** @description Whether Redis answered */
+                    /** @description HIT when a cached copy answered (in-process or Redis), MISS when Elasticsearch did */
                     "X-Cache": "HIT" | "MISS";
+                    /** @description Which cache answered a HIT: the in-process level (up to EDGE_L1_CACHE_TTL_MS old) or Redis */
+                    "X-Cache-Level"?: "memory" | "redis";
                     ETag: string;
                     "Cache-Control": string;
                     [name: string]: unknown;
