@@ -4,9 +4,6 @@ import { z } from 'zod';
 // Pure (no Node APIs) so the edge can parse its Worker bindings with the same schema.
 const port = z.coerce.number().int().min(1).max(65535);
 const url = z.string().url();
-const flag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -73,7 +70,6 @@ export const envSchema = z.object({
   CATALOG_SEED: z.coerce.number().int().default(42),
   STACK_ES_USER: z.string().default('elasticsearch'),
   STACK_PG_OS_USER: z.string().default('postgres'),
-  CI: flag.optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
