@@ -1,5 +1,6 @@
 import { Kafka, logLevel, Partitioners, type Consumer, type EachBatchPayload, type Producer } from 'kafkajs';
 import type { Logger } from './log.ts';
+import { chunkByBytes } from './kafka-chunks.ts';
 
 // The one module that uses kafkajs: the relay's producer, the indexer's consumer group, and
 // the small admin/reader helpers tests and benchmarks need.
@@ -43,12 +44,14 @@ export async function createChangeProducer(brokers: string, clientId: string, lo
   await producer.connect();
   return {
     async send(messages) {
-      const byTopic = new Map<string, { key: string | null; value: string }[]>();
-      for (const m of messages) {
-        const list = byTopic.get(m.topic) ?? byTopic.set(m.topic, []).get(m.topic)!;
-        list.push({ key: m.key, value: m.value });
+      for (const chunk of chunkByBytes(messages)) {
+        const byTopic = new Map<string, { key: string | null; value: string }[]>();
+        for (const m of chunk) {
+          const list = byTopic.get(m.topic) ?? byTopic.set(m.topic, []).get(m.topic)!;
+          list.push({ key: m.key, value: m.value });
+        }
+        await producer.sendBatch({ acks: -1, timeout: 10_000, topicMessages: [...byTopic].map(([topic, msgs]) => ({ topic, messages: msgs })) });
       }
-      await producer.sendBatch({ acks: -1, timeout: 10_000, topicMessages: [...byTopic].map(([topic, msgs]) => ({ topic, messages: msgs })) });
     },
     disconnect: () => producer.disconnect(),
   };

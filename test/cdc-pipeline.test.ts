@@ -146,4 +146,22 @@ describe('CDC pipeline', () => {
     }
     await waitForConvergence(sql, es, names, ids, 30_000);
   });
+  it('carries a transaction larger than a Kafka request may be (over 8 MB per partition)', async () => {
+    // 2,000 rows with 16 KB descriptions: about 32 MB of change events in one transaction
+    const ids = Array.from({ length: 2000 }, (_, i) => `${prefix}-large-${i}`);
+    const description = (i: number) => `${i} `.padEnd(16 * 1024, 'lorem ipsum dolor sit amet ');
+    await sql.begin(async (tx) => {
+      for (let i = 0; i < ids.length; i += 250) {
+        const chunk = ids.slice(i, i + 250);
+        await tx`insert into products ${tx(chunk.map((id, j) => ({ id, pid: `PID-${id}`, title: `Large ${id}`, description: description(i + j), price_amount: 100, mrp_amount: 100 })))}`;
+      }
+    });
+    const rows = await waitFor('2,000 large inserts in Kafka', async () => {
+      const got = envelopes('.products', (e) => e.op === 'c' && String(e.after?.id).startsWith(`${prefix}-large-`));
+      return got.length >= ids.length ? got : null;
+    }, 60_000, 200);
+    expect(new Set(rows.map((r) => r.e.after!.id))).toEqual(new Set(ids));
+    expect(rows.every((r) => String(r.e.after!.description).length === 16 * 1024)).toBe(true);
+    await waitForConvergence(sql, es, names, ids, 60_000);
+  }, 120_000);
 });

@@ -35,6 +35,8 @@ transaction.state.log.replication.factor=1
 transaction.state.log.min.isr=1
 group.initial.rebalance.delay.ms=0
 auto.create.topics.enable=true
+# room for a large row in one change event; producers still split requests at 512 KB
+message.max.bytes=8388608
 log.retention.hours=168
 `;
 }
