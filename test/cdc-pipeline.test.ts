@@ -109,10 +109,12 @@ describe('CDC pipeline', () => {
     await waitFor('indexed', async () => esProduct(es, names.indexPrefix, id!), 10_000);
     await sql`update products set title = 'Old title' where id = ${id!}`;
     await sql`update products set title = 'New title' where id = ${id!}`;
-    const latest = await waitFor('new title', async () => {
-      const d = await esProduct(es, names.indexPrefix, id!);
-      return d?.title === 'New title' ? d : null;
-    }, 10_000);
+    // The document can read 'New title' before the second event is indexed (the indexer
+    // re-reads Postgres), so take its version only once the indexer consumed everything.
+    await waitFor('new title', async () => (await esProduct(es, names.indexPrefix, id!))?.title === 'New title', 10_000);
+    await waitFor('indexer caught up', () => groupCaughtUp(config.KAFKA_BROKERS, names.groupId, productTopics(names)), 10_000, 200);
+    await es.indices.refresh({ index: `${names.indexPrefix}-products` });
+    const latest = (await esProduct(es, names.indexPrefix, id!))!;
     const old = await waitFor('old envelope in Kafka', async () => envelopes('.products', (e) => e.after?.title === 'Old title' && e.after?.id === id)[0], 5000);
 
     // Replay the old event, even with a forged newer ts; the version is the commit LSN.

@@ -39,7 +39,7 @@ function parseEnvelope(m: IncomingMessage, log: Logger): Envelope | null {
 export async function startIndexer(s: IndexerSettings, log: Logger, opts: { esRequestTimeoutMs?: number } = {}): Promise<Indexer> {
   const sql = cdcSql(s.databaseUrl, 4);
   const es = searchClient(s.elasticsearchUrl, { requestTimeoutMs: opts.esRequestTimeoutMs ?? 10_000, maxRetries: 1 });
-  const invalidate = cacheInvalidator(s.upstashUrl, s.upstashToken, s.indexPrefix);
+  const cache = cacheInvalidator(s.upstashUrl, s.upstashToken, s.indexPrefix);
   const metrics = indexerMetrics();
   let running = false;
 
@@ -80,7 +80,7 @@ export async function startIndexer(s: IndexerSettings, log: Logger, opts: { esRe
     const outcome = await writeVersioned(es, ops);
     metrics.documents.inc({ index: 'all', outcome: 'written' }, outcome.written);
     metrics.documents.inc({ index: 'all', outcome: 'stale' }, outcome.stale);
-    await invalidate(productIds);
+    await cache.invalidate(productIds);
   }
 
   const consumer: ChangeConsumer = await startChangeConsumer({
@@ -122,6 +122,7 @@ export async function startIndexer(s: IndexerSettings, log: Logger, opts: { esRe
     async stop() {
       running = false;
       await consumer.stop();
+      cache.close();
       server?.close();
       await sql.end({ timeout: 2 });
       await es.close();
