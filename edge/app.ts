@@ -22,7 +22,7 @@ import { registerSystem } from './routes/system.ts';
 import { createEs } from './search/es.ts';
 
 // The one edge app, the same on Workers and on Node: settings come from the bindings (Worker
-// vars or the Node config), never from process.env.
+// vars or the Node config), never from the process environment.
 export type EdgeOptions = {
   runtime: 'workerd' | 'node';
   /** The caller's address as the runtime knows it. */

@@ -4,10 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sql } from 'postgres';
 import { config, repoRoot } from '../config/index.ts';
 import { tapTopics, type IncomingMessage } from '../cdc/kafka.ts';
-import type { Envelope } from '../cdc/relay/envelope.ts';
 import type { Indexer } from '../cdc/indexer/indexer.ts';
 import type { SearchClient } from '../cdc/search/client.ts';
-import { deleteProducts, insertProducts, productTopics, startTestIndexer, teardown, testEs, testSql, uniqueNames, waitFor, waitForConvergence } from './cdc-harness.ts';
+import { deleteProducts, insertProducts, productTopics, startTestIndexer, teardown, testEs, testSql, uniqueNames, updatedPricesSeen, waitFor, waitForConvergence } from './cdc-harness.ts';
 
 // kill -9 of the relay in the middle of 5,000 committed updates: after a restart every
 // committed change is in Kafka at least once and the index (built from the slot's initial
@@ -85,14 +84,7 @@ describe('relay crash safety', () => {
     expect(committed).toHaveLength(5000);
     await waitFor('restarted relay streaming', relayHealthy, 30_000, 200);
 
-    const seen = () => {
-      const s = new Set<number>();
-      for (const m of tap.messages) {
-        const e = JSON.parse(m.value!) as Envelope;
-        if (e.op === 'u' && String(e.after?.id).startsWith(`${prefix}-`)) s.add(e.after!.price_amount as number);
-      }
-      return s;
-    };
+    const seen = () => updatedPricesSeen(tap.messages, prefix);
     await waitFor('every committed update in Kafka', async () => {
       const s = seen();
       return committed.every((seq) => s.has(seq));

@@ -5,11 +5,10 @@ import { config } from '../config/index.ts';
 import { hostPort } from '../config/schema.ts';
 import { kafkaService } from '../stack/services/kafka.ts';
 import { tapTopics, type IncomingMessage } from '../cdc/kafka.ts';
-import type { Envelope } from '../cdc/relay/envelope.ts';
 import type { Relay } from '../cdc/relay/relay.ts';
 import type { Indexer } from '../cdc/indexer/indexer.ts';
 import type { SearchClient } from '../cdc/search/client.ts';
-import { deleteProducts, insertProducts, productTopics, startTestIndexer, startTestRelay, teardown, testEs, testSql, uniqueNames, waitFor, waitForConvergence } from './cdc-harness.ts';
+import { deleteProducts, insertProducts, productTopics, startTestIndexer, startTestRelay, teardown, testEs, testSql, uniqueNames, updatedPricesSeen, waitFor, waitForConvergence } from './cdc-harness.ts';
 
 // Elasticsearch unreachable for 10 s (through a TCP proxy of our own — the shared ES keeps
 // running) and Kafka restarted mid-stream: nothing is lost and the index converges afterwards.
@@ -105,14 +104,7 @@ describe('CDC under faults', () => {
     await writer;
     expect(committed.length).toBeGreaterThan(500);
 
-    const seen = () => {
-      const s = new Set<number>();
-      for (const m of tap.messages) {
-        const e = JSON.parse(m.value!) as Envelope;
-        if (e.op === 'u' && String(e.after?.id).startsWith(`${prefix}-`)) s.add(e.after!.price_amount as number);
-      }
-      return s;
-    };
+    const seen = () => updatedPricesSeen(tap.messages, prefix);
     await waitFor('every committed update in Kafka', async () => {
       const s = seen();
       return committed.every((seq) => s.has(seq));

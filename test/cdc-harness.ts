@@ -8,8 +8,8 @@ import { relaySettings, type RelaySettings } from '../cdc/relay/settings.ts';
 import { startIndexer, type Indexer } from '../cdc/indexer/indexer.ts';
 import { indexerSettings, type IndexerSettings } from '../cdc/indexer/settings.ts';
 import { removePipeline } from '../cdc/teardown.ts';
-import { groupCaughtUp } from '../cdc/kafka.ts';
-import { topicFor } from '../cdc/relay/envelope.ts';
+import { groupCaughtUp, type IncomingMessage } from '../cdc/kafka.ts';
+import { topicFor, type Envelope } from '../cdc/relay/envelope.ts';
 import { searchClient, type SearchClient } from '../cdc/search/client.ts';
 import { allProducts, loadProducts } from '../cdc/search/load.ts';
 import { indexAliases, type ProductDocument } from '../openapi/internal/read-model.ts';
@@ -128,4 +128,14 @@ export async function waitForConvergence(sql: Sql, es: SearchClient, n: Names, i
   ).catch((e) => {
     throw new Error(`${(e as Error).message}; ${diffs.length} differences, first: ${diffs.slice(0, 3).join(' | ')}`);
   });
+}
+
+/** The prices of the updates to this run's products that reached Kafka (each test writes a sequence number as the price). */
+export function updatedPricesSeen(messages: readonly IncomingMessage[], prefix: string): Set<number> {
+  const s = new Set<number>();
+  for (const m of messages) {
+    const e = JSON.parse(m.value!) as Envelope;
+    if (e.op === 'u' && String(e.after?.id).startsWith(`${prefix}-`)) s.add(e.after!.price_amount as number);
+  }
+  return s;
 }
