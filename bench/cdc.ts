@@ -9,6 +9,7 @@ import { topicFor } from '../cdc/relay/envelope.ts';
 import { searchClient } from '../cdc/search/client.ts';
 import { removePipeline } from '../cdc/teardown.ts';
 import { indexAliases } from '../openapi/internal/read-model.ts';
+import { PUBLISHED_TABLES } from '../cdc/tables.ts';
 
 // npm run bench:cdc — (1) a fresh slot's initial snapshot of the whole catalog into an empty
 // index; (2) a steady 500 committed writes/s for 60 s through the same relay and indexer
@@ -72,6 +73,9 @@ async function main(): Promise<void> {
 
   // 1. Initial snapshot into an empty index.
   say(`snapshot: ${productCount} products (plus every other published table) through a new slot into an empty index`);
+  // The broker stamps each record when it appends it, so commit→Kafka is measured to the
+  // append itself, not to when this busy process gets round to reading it.
+  await ensureTopics(config.KAFKA_BROKERS, PUBLISHED_TABLES.map((t) => topicFor(names.topicPrefix, 'public', t)), 3, { 'message.timestamp.type': 'LogAppendTime' });
   const t0 = Date.now();
   worker('cdc/relay/main.ts', { CDC_SLOT: names.slot, CDC_PUBLICATION: names.publication, RELAY_METRICS_PORT: String(relayPort) });
   worker('cdc/indexer/main.ts', { CDC_INDEXER_GROUP: names.groupId, SEARCH_INDEX_PREFIX: names.indexPrefix, INDEXER_METRICS_PORT: String(indexerPort) });
@@ -90,6 +94,7 @@ async function main(): Promise<void> {
   // commit LSN of the newest change indexed) at least that LSN.
   const commitAt = new Map<number, number>();
   const kafkaLatency: number[] = [];
+  const receiveLatency: number[] = [];
   const pendingByProduct = new Map<string, Array<{ lsn: number; committedMs: number }>>();
   const tap = await tapTopics({
     brokers: config.KAFKA_BROKERS,
@@ -99,7 +104,8 @@ async function main(): Promise<void> {
       const e = JSON.parse(m.value) as Envelope;
       if (e.op !== 'u') return;
       const committedMs = e.source.ts_us / 1000;
-      kafkaLatency.push(receivedAt - committedMs);
+      kafkaLatency.push(m.timestamp - committedMs);
+      receiveLatency.push(receivedAt - committedMs);
       const id = String(e.after!.id);
       const list = pendingByProduct.get(id) ?? pendingByProduct.set(id, []).get(id)!;
       list.push({ lsn: e.source.lsn, committedMs });
@@ -153,9 +159,9 @@ async function main(): Promise<void> {
 
   // Same-run floor for commit→Kafka: a bare producer → consumer round trip on this machine now.
   const rawTopic = `${names.topicPrefix}.bench.raw`;
-  await ensureTopics(config.KAFKA_BROKERS, [rawTopic], 1);
+  await ensureTopics(config.KAFKA_BROKERS, [rawTopic], 1, { 'message.timestamp.type': 'LogAppendTime' });
   const rawLatency: number[] = [];
-  const rawTap = await tapTopics({ brokers: config.KAFKA_BROKERS, topics: [rawTopic], onMessage: (m, at) => rawLatency.push(at - Number(m.value)) });
+  const rawTap = await tapTopics({ brokers: config.KAFKA_BROKERS, topics: [rawTopic], onMessage: (m) => rawLatency.push(m.timestamp - Number(m.value)) });
   const producer = await createChangeProducer(config.KAFKA_BROKERS, 'bench-raw');
   for (let i = 0; i < 1000; i++) {
     await producer.send([{ topic: rawTopic, key: String(i), value: String(Date.now()) }]);
@@ -173,9 +179,10 @@ async function main(): Promise<void> {
   const s50 = pct(searchable, 50);
   const s99 = pct(searchable, 99);
   say(`  committed ${commitAt.size} writes in ${((loadEnded - start) / 1000).toFixed(1)} s = ${achieved.toFixed(0)}/s (goal ${RATE}/s)`);
-  say(`  commit→Kafka (Postgres commit timestamp → message received by a consumer; an upper bound of commit→ack), n=${kafkaLatency.length}: p50 ${fmt(k50)}, p99 ${fmt(k99)}; goal p99 ≤ ${GOALS.kafkaP99Ms} ms → ratio ${(k99 / GOALS.kafkaP99Ms).toFixed(2)}`);
+  say(`  commit→Kafka (Postgres commit timestamp → the broker's append timestamp, LogAppendTime), n=${kafkaLatency.length}: p50 ${fmt(k50)}, p99 ${fmt(k99)}; goal p99 ≤ ${GOALS.kafkaP99Ms} ms → ratio ${(k99 / GOALS.kafkaP99Ms).toFixed(2)}`);
+  say(`  commit→received by this process's consumer (includes its own event-loop lag), p50 ${fmt(pct(receiveLatency, 50))}, p99 ${fmt(pct(receiveLatency, 99))}`);
   const r99 = pct(rawLatency, 99);
-  say(`  floor, bare Kafka produce→consume on this machine in this run, n=${rawLatency.length}: p50 ${fmt(pct(rawLatency, 50))}, p99 ${fmt(r99)} → relay p99 is ${(k99 / r99).toFixed(1)}x the floor`);
+  say(`  floor, bare Kafka send→append on this machine in this run, n=${rawLatency.length}: p50 ${fmt(pct(rawLatency, 50))}, p99 ${fmt(r99)} → relay p99 is ${(k99 / r99).toFixed(1)}x the floor`);
   say(`  commit→searchable (Postgres commit timestamp → a search on the alias returns the product at that version or newer), n=${searchable.length}: p50 ${fmt(s50)}, p99 ${fmt(s99)}; goal p99 ≤ ${GOALS.searchableP99Ms} ms → ratio ${(s99 / GOALS.searchableP99Ms).toFixed(2)}`);
   say(`  from the workers' own histograms (bucket upper bounds): relay commit→Kafka ack p50 ≤ ${histogramPct(relayMetrics, 'cdc_relay_commit_to_kafka_seconds', 50)} s, p99 ≤ ${histogramPct(relayMetrics, 'cdc_relay_commit_to_kafka_seconds', 99)} s; indexer commit→indexed (before refresh) p50 ≤ ${histogramPct(indexerMetrics, 'cdc_indexer_commit_to_indexed_seconds', 50)} s, p99 ≤ ${histogramPct(indexerMetrics, 'cdc_indexer_commit_to_indexed_seconds', 99)} s`);
   say(`  slot lag at the end: ${lag ?? '?'} bytes; for comparison, Debezium on managed Kafka is published at 499 ms p99 commit→Kafka (6k ops/s)`);

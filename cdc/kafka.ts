@@ -57,13 +57,13 @@ export async function createChangeProducer(brokers: string, clientId: string, lo
   };
 }
 
-export async function ensureTopics(brokers: string, topics: string[], partitions = 3): Promise<void> {
+export async function ensureTopics(brokers: string, topics: string[], partitions = 3, configs: Record<string, string> = {}): Promise<void> {
   const admin = client(brokers, 'cdc-admin').admin();
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
     const missing = topics.filter((t) => !existing.has(t));
-    if (missing.length > 0) await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })) });
+    if (missing.length > 0) await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1, configEntries: Object.entries(configs).map(([name, value]) => ({ name, value })) })) });
   } finally {
     await admin.disconnect();
   }
