@@ -156,6 +156,7 @@ describe('CDC pipeline', () => {
       for (let i = 0; i < ids.length; i += 250) {
         const chunk = ids.slice(i, i + 250);
         await tx`insert into products ${tx(chunk.map((id, j) => ({ id, pid: `PID-${id}`, title: `Large ${id}`, description: description(i + j), price_amount: 100, mrp_amount: 100 })))}`;
+        await tx`insert into inventory ${tx(chunk.map((id) => ({ product_id: id, on_hand: 1, reserved: 0 })))}`;
       }
     });
     const rows = await waitFor('2,000 large inserts in Kafka', async () => {

@@ -13,6 +13,7 @@ import { SCHEMA } from '../tables.ts';
 import type { IndexKind } from '../search/mappings.ts';
 import { touchedDocuments } from './changes.ts';
 import { cacheInvalidator } from './cache.ts';
+import { waitUntilVisible } from './visibility.ts';
 import { indexerMetrics } from './metrics.ts';
 import type { IndexerSettings } from './settings.ts';
 
@@ -62,6 +63,7 @@ export async function startIndexer(s: IndexerSettings, log: Logger, opts: { esRe
     if (touched.truncated) log.warn('truncate event: documents of truncated tables are not removed; run npm run search:reindex');
     const productIds = [...touched.products.keys()];
     const reviewIds = [...touched.reviews.keys()];
+    await waitUntilVisible(sql, events.map((e) => e.source.txId ?? 0), (ms) => log.warn('transactions still invisible; reading anyway', { waited_ms: ms }));
     const [products, reviews] = await Promise.all([loadProducts(sql, productIds), loadReviews(sql, reviewIds)]);
     const ops: VersionedOp[] = [];
     if (productIds.length > 0) {

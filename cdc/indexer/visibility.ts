@@ -1,0 +1,35 @@
+import type { Sql } from 'postgres';
+
+// The indexer re-reads rows from Postgres when an event arrives. A commit reaches the WAL
+// (and so the relay, Kafka and us) a moment before Postgres makes it visible to new
+// snapshots; on a busy machine a re-read in that moment returns the row as it was before,
+// the document gets the event's version anyway, and if that was the row's last change the
+// index keeps the old row for good. So before reading, wait until every transaction of the
+// batch is visible to a fresh snapshot.
+
+const MAX_WAIT_MS = 5000;
+
+/** Event xids are 32-bit; the snapshot's xmax gives the epoch to compare them as xid8. */
+const VISIBLE = `
+  with s as (select pg_current_snapshot() as snap),
+       m as (select snap, pg_snapshot_xmax(snap)::text::bigint as xmax from s),
+       f as (select snap, ((xmax >> 32) << 32) + x as xid_full, xmax from m, unnest($1::bigint[]) as x)
+  select coalesce(bool_and(pg_visible_in_snapshot(
+           (case when xid_full >= xmax then xid_full - 4294967296 else xid_full end)::text::xid8, snap)), true) as visible
+  from f`;
+
+export async function waitUntilVisible(sql: Sql, xids: readonly number[], onSlow?: (waitedMs: number) => void): Promise<boolean> {
+  const ids = [...new Set(xids.filter((x) => Number.isInteger(x) && x >= 3))];
+  if (ids.length === 0) return true;
+  const started = Date.now();
+  for (let delay = 1; ; delay = Math.min(delay * 2, 50)) {
+    const [row] = await sql.unsafe<[{ visible: boolean }]>(VISIBLE, [ids]);
+    if (row?.visible) return true;
+    const waited = Date.now() - started;
+    if (waited >= MAX_WAIT_MS) {
+      onSlow?.(waited);
+      return false;
+    }
+    await new Promise((r) => setTimeout(r, delay));
+  }
+}
