@@ -16,8 +16,9 @@ export function serviceDir(cfg: Config, name: string, user: string | null): stri
   run('chown', ['-R', `${user}:`, preferred]);
   if (spawnSync('runuser', ['-u', user, '--', 'test', '-w', preferred]).status === 0) return preferred;
   const fallback = join('/var/lib/commerce-stack', createHash('sha1').update(cfg.stackDir).digest('hex').slice(0, 12), name);
-  mkdirSync(fallback, { recursive: true });
-  run('chown', ['-R', `${user}:`, join(fallback, '..')]);
+  // the parents stay root's and traversable; only the service's own folder changes owner
+  mkdirSync(fallback, { recursive: true, mode: 0o755 });
+  run('chown', ['-R', `${user}:`, fallback]);
   log(`${user} cannot reach ${preferred}; using ${fallback}`);
   return fallback;
 }
