@@ -1,13 +1,11 @@
-// Structured JSON lines on stdout; one object per event.
+import { createLogger } from '../log/json-logger.ts';
+
+// Core logs through the shared format (log/json-logger.ts); its call sites take the level first.
 export type Logger = (level: 'debug' | 'info' | 'warn' | 'error', msg: string, fields?: Record<string, unknown>) => void;
 
-const order = { debug: 10, info: 20, warn: 30, error: 40 } as const;
-
-export function jsonLogger(minLevel: keyof typeof order = 'info', service = 'core'): Logger {
-  return (level, msg, fields = {}) => {
-    if (order[level] < order[minLevel]) return;
-    process.stdout.write(`${JSON.stringify({ ts: new Date().toISOString(), level, service, msg, ...fields })}\n`);
-  };
+export function jsonLogger(minLevel: 'debug' | 'info' | 'warn' | 'error' = 'info', service = 'core'): Logger {
+  const log = createLogger(minLevel, { service }, (line) => process.stdout.write(`${line}\n`));
+  return (level, msg, fields) => log[level](msg, fields);
 }
 
 export const silentLogger: Logger = () => {};

@@ -42,7 +42,7 @@ const headerIp = (c: Context) => c.req.header('cf-connecting-ip') ?? 'unknown';
 
 export function createEdgeApp(bindings: Record<string, unknown>, opts: EdgeOptions) {
   const env = parseEnv(bindings);
-  const log = createLogger(env.LOG_LEVEL, 'edge', opts.logSink);
+  const log = createLogger(env.LOG_LEVEL, { service: 'edge' }, opts.logSink);
   const cache = createCacheStore(createRedis(env.UPSTASH_REDIS_REST_URL, env.UPSTASH_REDIS_REST_TOKEN), {
     timeoutMs: env.EDGE_REDIS_TIMEOUT_MS,
     catalogVersionKey: cacheKeys.catalogVersion(env.SEARCH_INDEX_PREFIX),
