@@ -43,6 +43,18 @@ describe('the Upstash REST bridge with @upstash/redis', () => {
     expect(await tx.exec()).toEqual(['OK', 15, 15]);
   });
 
+  it('aborts a multi-exec with a malformed command as a whole', async () => {
+    const k = key('abort');
+    const res = await fetch(new URL('/multi-exec', url), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${config.UPSTASH_REDIS_REST_TOKEN}` },
+      body: JSON.stringify([['SET', k, 'v'], ['SET', k]]),
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatch(/EXECABORT/);
+    expect(await redis.get(k)).toBeNull();
+  });
+
   it.each(['/', '/pipeline', '/multi-exec'])('answers 401 on %s with a wrong or missing token', async (path) => {
     for (const headers of [{ authorization: 'Bearer wrong-token' }, {} as Record<string, string>]) {
       const res = await fetch(new URL(path, url), { method: 'POST', headers, body: JSON.stringify(path === '/' ? ['PING'] : [['PING']]) });
