@@ -5,14 +5,15 @@ import { parseEnv } from '../config/schema.ts';
 import { cacheKeys } from '../openapi/internal/read-model.ts';
 import { fieldErrors, problem, validationProblem } from '../openapi/problem.ts';
 import { createCachedReader } from './cache/cached-read.ts';
-import { createMemoryTier } from './cache/memory-tier.ts';
+import { createHotReads } from './cache/hot-reads.ts';
 import { createCacheStore, createRedis } from './cache/store.ts';
 import type { EdgeEnv } from './context.ts';
 import { createForwarder, type CoreFetch } from './core/forward.ts';
 import { accessLog } from './http/access-log.ts';
 import { createBearerVerifier } from './http/auth.ts';
-import { commonHeadersMiddleware } from './http/common-headers.ts';
-import { parseCorsOrigins } from './http/cors.ts';
+import { commonHeadersMiddleware, createCommonHeaders } from './http/common-headers.ts';
+import { parseCorsOrigins, type CorsOptions } from './http/cors.ts';
+import { createHotFront } from './http/hot-front.ts';
 import { sendProblem } from './http/problem.ts';
 import { createWriteLimiter } from './http/rate-limit.ts';
 import { createLogger, type LogSink } from './log.ts';
@@ -55,7 +56,10 @@ export function createEdgeApp(bindings: Record<string, unknown>, opts: EdgeOptio
       if (!result.success) return sendProblem(c, validationProblem(fieldErrors(result.error.issues)));
     },
   });
-  app.use('*', commonHeadersMiddleware({ origins: parseCorsOrigins(env.EDGE_CORS_ORIGINS), exposeHeaders: EXPOSED_HEADERS, maxAgeSeconds: 600 }));
+  const cors: CorsOptions = { origins: parseCorsOrigins(env.EDGE_CORS_ORIGINS), exposeHeaders: EXPOSED_HEADERS, maxAgeSeconds: 600 };
+  const common = createCommonHeaders(cors);
+  const hot = createHotReads({ ttlMs: env.EDGE_L1_CACHE_TTL_MS, maxBytes: env.EDGE_L1_CACHE_MAX_BYTES });
+  app.use('*', commonHeadersMiddleware(common, cors));
   app.use('*', accessLog(log));
   const limitBody = bodyLimit({
     maxSize: env.EDGE_BODY_LIMIT_BYTES,
@@ -70,7 +74,8 @@ export function createEdgeApp(bindings: Record<string, unknown>, opts: EdgeOptio
     cache,
     cachedRead: createCachedReader({
       cache,
-      memory: createMemoryTier({ ttlMs: env.EDGE_L1_CACHE_TTL_MS, maxBytes: env.EDGE_L1_CACHE_MAX_BYTES }),
+      hot,
+      fixedHeaders: common.fixed,
       log,
       coalesce: opts.runtime === 'node',
     }),
@@ -96,5 +101,12 @@ export function createEdgeApp(bindings: Record<string, unknown>, opts: EdgeOptio
     log.error('unhandled error', { request_id: c.get('requestId'), path: c.req.path, error: e.message });
     return sendProblem(c, problem(500, 'internal', 'Internal error', `quote request id ${c.get('requestId')}`));
   });
+
+  if (hot) {
+    // The hot reads answer in front of the router; app.request (tests) goes through here too.
+    const front = createHotFront(hot, common, log);
+    const routed = app.fetch;
+    app.fetch = (request, ...rest) => front(request) ?? routed(request, ...rest);
+  }
   return app;
 }

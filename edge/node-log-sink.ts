@@ -1,19 +1,34 @@
+import { Buffer } from 'node:buffer';
 import type { LogSink } from './log.ts';
 
-// Log lines for the edge on Node: gathered during one turn of the event loop and written with a
-// single stdout write after it. console.log to a pipe is a synchronous write per line, which at
-// 10k requests/s cost the edge half its throughput.
-export function batchedStdout(out: { write(chunk: string): unknown } = process.stdout): { sink: LogSink; flush(): void } {
-  let lines: string[] = [];
+// Log lines for the edge on Node: encoded into one buffer as they come and written to stdout
+// together, at most `intervalMs` after the first of them or when the buffer is full. A write to
+// stdout per request (a system call each: synchronous for files and pipes) cost a cached read a
+// fifth of its throughput; keeping the lines as strings until a flush cost another tenth (they
+// outlive the young generation).
+export function batchedStdout(
+  out: { write(chunk: Uint8Array): unknown } = process.stdout,
+  opts: { intervalMs: number; bufferBytes: number } = { intervalMs: 100, bufferBytes: 64 * 1024 },
+): { sink: LogSink; flush(): void } {
+  const buffer = Buffer.allocUnsafe(opts.bufferBytes);
+  let used = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const flush = () => {
-    if (lines.length === 0) return;
-    const chunk = `${lines.join('\n')}\n`;
-    lines = [];
-    out.write(chunk);
+    clearTimeout(timer);
+    timer = undefined;
+    if (used === 0) return;
+    // A copy: the stream may hold on to the chunk after write() returns.
+    out.write(Buffer.from(buffer.subarray(0, used)));
+    used = 0;
   };
   return {
     sink: (line) => {
-      if (lines.push(line) === 1) setImmediate(flush);
+      const bytes = Buffer.byteLength(line) + 1;
+      if (used + bytes > buffer.length) flush();
+      if (bytes > buffer.length) return void out.write(Buffer.from(`${line}\n`));
+      used += buffer.write(line, used);
+      buffer[used++] = 0x0a;
+      timer ??= setTimeout(flush, opts.intervalMs);
     },
     flush,
   };

@@ -27,4 +27,18 @@ describe('createLogger', () => {
     log.child({ worker: 'relay' }).info('x');
     expect(lines[0]).toMatchObject({ service: 'svc', worker: 'relay', msg: 'x' });
   });
+
+  it.each([
+    ['no fields', 'plain', undefined],
+    ['fields', 'request', { request_id: 'r-1', status: 200, ms: 0.4, cache: 'HIT', user_id: undefined }],
+    ['only undefined fields', 'x', { user_id: undefined }],
+    ['text to escape', 'say "hi"\n', { path: '/p?q="\u2028"\\', nested: { a: [1, null] } }],
+    ['a field named like a fixed one', 'override', { level: 'custom', service: 'other', n: 1 }],
+  ])('%s: the line is the JSON of one object, later keys winning', (_name, msg, fields) => {
+    const lines: string[] = [];
+    createLogger('info', { service: 'svc' }, (l) => lines.push(l)).info(msg, fields);
+    const line = lines[0]!;
+    const time = (JSON.parse(line) as { time: string }).time;
+    expect(line).toBe(JSON.stringify({ time, level: 'info', service: 'svc', msg, ...fields }));
+  });
 });

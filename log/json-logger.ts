@@ -7,10 +7,34 @@ export type Logger = Record<LogLevel, (msg: string, fields?: Record<string, unkn
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
+// The edge writes a line per request, so a line is assembled from pre-serialised parts rather
+// than by spreading and serialising one object (a third of the cost of a cached read on Node).
+let lastMs = Number.NaN;
+let lastIso = '';
+function isoNow(): string {
+  const ms = Date.now();
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastIso = new Date(ms).toISOString();
+  }
+  return lastIso;
+}
+
 export function createLogger(level: LogLevel, base: Record<string, unknown> = {}, sink: LogSink = (line) => console.log(line)): Logger {
-  const at = (l: LogLevel) => (msg: string, fields: Record<string, unknown> = {}) => {
-    if (RANK[l] < RANK[level]) return;
-    sink(JSON.stringify({ time: new Date().toISOString(), level: l, ...base, msg, ...fields }));
+  const reserved = new Set(['time', 'level', 'msg', ...Object.keys(base)]);
+  const baseJson = JSON.stringify(base).slice(1, -1);
+  const at = (l: LogLevel) => {
+    const afterTime = `","level":"${l}"${baseJson ? `,${baseJson}` : ''},"msg":`;
+    return (msg: string, fields: Record<string, unknown> = {}) => {
+      if (RANK[l] < RANK[level]) return;
+      let fieldsJson = '}';
+      for (const key in fields) {
+        // A field named like a fixed one replaces it, as a later key in one object would.
+        if (reserved.has(key)) return sink(JSON.stringify({ time: isoNow(), level: l, ...base, msg, ...fields }));
+        if (fieldsJson === '}') fieldsJson = `,${JSON.stringify(fields).slice(1)}`;
+      }
+      sink(`{"time":"${isoNow()}${afterTime}${JSON.stringify(msg)}${fieldsJson === ',}' ? '}' : fieldsJson}`);
+    };
   };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), child: (fields) => createLogger(level, { ...base, ...fields }, sink) };
 }

@@ -7,13 +7,14 @@ import { RETRY_AFTER_SECONDS, searchUnavailable, sendProblem } from '../http/pro
 import type { Logger } from '../log.ts';
 import { SearchUnavailable } from '../search/es.ts';
 import { etagOf, ifNoneMatchHits } from './etag.ts';
-import { memoryKey, type MemoryTier } from './memory-tier.ts';
+import { requestTarget, type HotReads } from './hot-reads.ts';
 import type { CachedEntry, CacheLocation, CacheStore } from './store.ts';
 
-// The in-process tier, then Redis, then the loader (Elasticsearch); sets X-Cache (HIT from
-// either level, which one in X-Cache-Level), ETag and Cache-Control, answers 304 to a matching
-// If-None-Match, and turns a search outage into 503 problem+json. Entries keep their ETag, so
-// a hit is served as stored: no serialisation, no hashing.
+// Redis, then the loader (Elasticsearch); sets X-Cache (HIT or MISS; the in-process level,
+// edge/http/hot-front.ts, answers its HITs before they get here, with X-Cache-Level memory),
+// ETag and Cache-Control, answers 304 to a matching If-None-Match, keeps what it answered among
+// the hot reads, and turns a search outage into 503 problem+json. Entries keep their ETag, so a
+// hit is served as stored: no serialisation, no hashing.
 export type CachedReadPolicy = { ttlSeconds: number; sMaxAge: number; staleWhileRevalidate: number };
 
 export type CachedRead = {
@@ -24,15 +25,15 @@ export type CachedRead = {
   isProblem?(value: unknown): value is Problem;
 };
 
-export type CacheLevel = 'memory' | 'redis';
-
-type Outcome = { entry: CachedEntry; level: CacheLevel | null } | { problem: Problem; headers?: Record<string, string> };
+type Outcome = { entry: CachedEntry; hit: boolean } | { problem: Problem; headers?: Record<string, string> };
 
 const cacheControl = (p: CachedReadPolicy) => `public, max-age=0, s-maxage=${p.sMaxAge}, stale-while-revalidate=${p.staleWhileRevalidate}`;
 
 export function createCachedReader(deps: {
   cache: CacheStore;
-  memory: MemoryTier | null;
+  hot: HotReads | null;
+  /** The headers every response carries whatever the request (see common-headers.ts). */
+  fixedHeaders: Readonly<Record<string, string>>;
   log: Logger;
   /**
    * Concurrent requests for the same key share one Redis read / Elasticsearch load, so an entry
@@ -45,10 +46,7 @@ export function createCachedReader(deps: {
 
   async function lookup(c: Context<EdgeEnv>, key: string, read: CachedRead): Promise<Outcome> {
     const cached = await deps.cache.get(read.at);
-    if (cached) {
-      deps.memory?.set(key, cached);
-      return { entry: cached, level: 'redis' };
-    }
+    if (cached) return { entry: cached, hit: true };
     let value: unknown;
     try {
       value = await read.load();
@@ -60,9 +58,8 @@ export function createCachedReader(deps: {
     if (read.isProblem?.(value)) return { problem: value };
     const body = JSON.stringify(value);
     const entry = { etag: await etagOf(body), body };
-    deps.memory?.set(key, entry);
     runInBackground(c, deps.cache.set(read.at, entry, read.policy.ttlSeconds));
-    return { entry, level: null };
+    return { entry, hit: false };
   }
 
   function shared(c: Context<EdgeEnv>, key: string, read: CachedRead): Promise<Outcome> {
@@ -76,20 +73,23 @@ export function createCachedReader(deps: {
   }
 
   return async function cachedRead(c: Context<EdgeEnv>, read: CachedRead): Promise<Response> {
-    const answer = ({ etag, body }: CachedEntry, level: CacheLevel | null) => {
-      const status = level ? 'HIT' : 'MISS';
+    const answer = ({ etag, body }: CachedEntry, hit: boolean) => {
+      const status = hit ? 'HIT' : 'MISS';
       c.set('cacheStatus', status);
-      const headers = withCommonHeaders(c, { 'content-type': 'application/json', etag, 'cache-control': cacheControl(read.policy), 'x-cache': status });
-      if (level) headers['x-cache-level'] = level;
+      const own = { 'content-type': 'application/json', etag, 'cache-control': cacheControl(read.policy) };
+      if (deps.hot) {
+        const length = String(new TextEncoder().encode(body).length);
+        deps.hot.set(requestTarget(c.req.url), { etag, body, headers: { ...deps.fixedHeaders, ...own, 'x-cache': 'HIT', 'x-cache-level': 'memory', 'content-length': length } });
+      }
+      const headers = withCommonHeaders(c, { ...own, 'x-cache': status });
+      if (hit) headers['x-cache-level'] = 'redis';
       // A Response of our own, not c.body(): Hono would copy several headers into a Headers
       // object, which on Node costs more than the rest of a cache hit (see common-headers.ts).
       return ifNoneMatchHits(c.req.header('if-none-match'), etag) ? new Response(null, { status: 304, headers }) : new Response(body, { status: 200, headers });
     };
 
-    const key = memoryKey(read.at);
-    const local = deps.memory?.get(key);
-    if (local) return answer(local, 'memory');
+    const key = read.at.field === undefined ? read.at.key : `${read.at.key}\u0000${read.at.field}`;
     const outcome = await shared(c, key, read);
-    return 'problem' in outcome ? sendProblem(c, outcome.problem, outcome.headers) : answer(outcome.entry, outcome.level);
+    return 'problem' in outcome ? sendProblem(c, outcome.problem, outcome.headers) : answer(outcome.entry, outcome.hit);
   };
 }

@@ -1,16 +1,28 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { cors as honoCors } from 'hono/cors';
 import type { EdgeEnv } from '../context.ts';
-import { corsHeaders, type CorsOptions } from './cors.ts';
+import { allowedOrigin, fixedCorsHeaders, type CorsOptions } from './cors.ts';
 
-// The headers every edge response carries: X-Request-Id, CORS and the security headers (the
-// same set and values as Hono's secureHeaders() defaults). Hot handlers put them into their own
-// c.body() call with withCommonHeaders(); every other response gets them set afterwards. Why not
-// Hono's requestId/cors/secureHeaders: each touches a Headers object (c.header() or
-// c.res.headers), and on Node a response whose headers are a Headers object leaves through
-// undici's validating, sorting Headers code instead of a plain object — half the throughput of
-// a cached read.
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+// The headers every edge response carries: X-Request-Id, CORS and the security headers. Hot
+// handlers put them into their own Response with withCommonHeaders(); every other response gets
+// them set afterwards. Why not Hono's requestId/cors/secureHeaders: each touches a Headers
+// object (c.header() or c.res.headers), and on Node a response whose headers are a Headers
+// object leaves through undici's validating, sorting Headers code instead of a plain object —
+// half the throughput of a cached read.
+
+// The API's responses are data, not documents, so they carry the OWASP REST set: HSTS, nosniff,
+// and a CSP that lets nothing load or frame them (it supersedes X-Frame-Options). The document
+// headers of Hono's secureHeaders() (COOP, Origin-Agent-Cluster, X-DNS-Prefetch-Control,
+// X-Download-Options, X-XSS-Protection, …) only act on HTML pages, and each header costs a cached
+// read about 5% of its throughput on Node; /docs, the one HTML page, gets them instead.
+export const API_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Strict-Transport-Security': 'max-age=15552000; includeSubDomains',
+  'X-Content-Type-Options': 'nosniff',
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+};
+
+/** Hono's secureHeaders() defaults, for the HTML reference (it loads its script from a CDN). */
+export const DOCUMENT_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Resource-Policy': 'same-origin',
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Origin-Agent-Cluster': '?1',
@@ -27,25 +39,35 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 const REQUEST_ID_MAX = 255;
 
 /** The caller's X-Request-Id when it is safe to echo and log, else a new one. */
-export function requestIdFor(incoming: string | undefined, generate: () => string = () => crypto.randomUUID()): string {
+export function requestIdFor(incoming: string | null | undefined, generate: () => string = () => crypto.randomUUID()): string {
   return incoming && incoming.length <= REQUEST_ID_MAX && !/[^\w\-=]/.test(incoming) ? incoming : generate();
 }
 
-/** The common headers of one response, as a plain record. */
-export function commonHeaders(requestId: string, origin: string | undefined, cors: CorsOptions): Record<string, string> {
-  const headers: Record<string, string> = { ...SECURITY_HEADERS, 'X-Request-Id': requestId };
-  for (const [name, value] of corsHeaders(origin, cors)) headers[name] = value;
-  if (cors.origins !== '*') headers['Vary'] = 'Origin';
-  return headers;
+export type CommonHeaders = {
+  /** The headers every API response carries whatever the request: security and fixed CORS. */
+  fixed: Readonly<Record<string, string>>;
+  /** `headers` (which already hold `fixed`) plus those of one request: its id and allowed origin. */
+  addRequest(headers: Record<string, string>, requestId: string, origin: string | undefined): Record<string, string>;
+};
+
+export function createCommonHeaders(cors: CorsOptions): CommonHeaders {
+  return {
+    fixed: { ...API_SECURITY_HEADERS, ...fixedCorsHeaders(cors) },
+    addRequest(headers, requestId, origin) {
+      headers['X-Request-Id'] = requestId;
+      const allowed = allowedOrigin(origin, cors);
+      if (allowed !== undefined) headers['Access-Control-Allow-Origin'] = allowed;
+      return headers;
+    },
+  };
 }
 
-export function commonHeadersMiddleware(cors: CorsOptions): MiddlewareHandler<EdgeEnv> {
+export function commonHeadersMiddleware(common: CommonHeaders, cors: CorsOptions): MiddlewareHandler<EdgeEnv> {
   const preflight = honoCors({ origin: cors.origins, exposeHeaders: cors.exposeHeaders, maxAge: cors.maxAgeSeconds });
   return async (c, next) => {
     const id = requestIdFor(c.req.header('x-request-id'));
     c.set('requestId', id);
-    const headers = commonHeaders(id, c.req.header('origin'), cors);
-    c.set('commonHeaders', headers);
+    c.set('commonHeaders', common.addRequest({ ...common.fixed }, id, c.req.header('origin')));
     c.set('commonHeadersSent', false);
     if (c.req.method === 'OPTIONS') {
       const answer = await preflight(c, next);
@@ -53,7 +75,7 @@ export function commonHeadersMiddleware(cors: CorsOptions): MiddlewareHandler<Ed
     } else await next();
     if (c.get('commonHeadersSent')) return;
     const res = c.res.headers;
-    for (const [name, value] of Object.entries(headers)) {
+    for (const [name, value] of Object.entries(c.get('commonHeaders'))) {
       // A preflight answer already has its CORS headers (and Vary: Origin) from Hono's cors.
       if (name === 'Vary') {
         if (!/\bOrigin\b/i.test(res.get('vary') ?? '')) res.append(name, value);
@@ -61,6 +83,13 @@ export function commonHeadersMiddleware(cors: CorsOptions): MiddlewareHandler<Ed
     }
   };
 }
+
+/** For an HTML page: the document security headers instead of the API's. */
+export const documentHeaders: MiddlewareHandler<EdgeEnv> = (c, next) => {
+  const headers = Object.fromEntries(Object.entries(c.get('commonHeaders')).filter(([name]) => !(name in API_SECURITY_HEADERS)));
+  c.set('commonHeaders', { ...headers, ...DOCUMENT_SECURITY_HEADERS });
+  return next();
+};
 
 /** `headers` plus the common ones, for a handler building its response itself. */
 export function withCommonHeaders(c: Context<EdgeEnv>, headers: Record<string, string>): Record<string, string> {

@@ -2,11 +2,19 @@
 // every other response come from here (through common-headers.ts).
 export type CorsOptions = { origins: '*' | string[]; exposeHeaders: string[]; maxAgeSeconds: number };
 
-/** The CORS headers of a non-preflight response to a request from `origin` (absent: none sent). */
-export function corsHeaders(origin: string | undefined, opts: CorsOptions): [string, string][] {
-  const exposed: [string, string][] = opts.exposeHeaders.length ? [['Access-Control-Expose-Headers', opts.exposeHeaders.join(',')]] : [];
-  if (opts.origins === '*') return [['Access-Control-Allow-Origin', '*'], ...exposed];
-  return origin !== undefined && opts.origins.includes(origin) ? [['Access-Control-Allow-Origin', origin], ...exposed] : exposed;
+/** The CORS headers of a non-preflight response that do not depend on the request's Origin. */
+export function fixedCorsHeaders(opts: CorsOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (opts.origins === '*') headers['Access-Control-Allow-Origin'] = '*';
+  if (opts.exposeHeaders.length) headers['Access-Control-Expose-Headers'] = opts.exposeHeaders.join(',');
+  // With a list the answer differs by Origin, so shared caches must keep them apart.
+  if (opts.origins !== '*') headers['Vary'] = 'Origin';
+  return headers;
+}
+
+/** The Access-Control-Allow-Origin a listed `origin` gets (with `*` it is among the fixed headers). */
+export function allowedOrigin(origin: string | undefined, opts: CorsOptions): string | undefined {
+  return opts.origins !== '*' && origin !== undefined && opts.origins.includes(origin) ? origin : undefined;
 }
 
 export function parseCorsOrigins(setting: string): '*' | string[] {

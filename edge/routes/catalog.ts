@@ -7,7 +7,7 @@ import { productReviewsRoute, productRoute } from '../../openapi/routes/product.
 import { searchRoute, suggestRoute } from '../../openapi/routes/search.ts';
 import type { CachedReadPolicy, createCachedReader } from '../cache/cached-read.ts';
 import { sha256Hex } from '../cache/etag.ts';
-import { memoizeAsync } from '../cache/memory-tier.ts';
+import { memoizeAsync } from '../cache/memoize.ts';
 import type { CacheStore } from '../cache/store.ts';
 import type { EdgeApp } from '../context.ts';
 import { sendProblem } from '../http/problem.ts';

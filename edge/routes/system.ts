@@ -2,6 +2,7 @@ import { Scalar } from '@scalar/hono-api-reference';
 import { healthRoute } from '../../openapi/routes/system.ts';
 import { bearerAuthScheme } from '../../openapi/routes/problems.ts';
 import type { EdgeApp } from '../context.ts';
+import { documentHeaders } from '../http/common-headers.ts';
 
 // Health, the OpenAPI 3.1 document and its interactive reference.
 export const OPENAPI_DOCUMENT = {
@@ -34,5 +35,5 @@ export function registerSystem(app: EdgeApp, runtime: string): void {
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', bearerAuthScheme);
   app.openapi(healthRoute, (c) => c.json({ status: 'ok' as const, service: 'edge', runtime }, 200));
   app.doc31('/openapi.json', documentConfig());
-  app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'Commerce API' }));
+  app.get('/docs', documentHeaders, Scalar({ url: '/openapi.json', pageTitle: 'Commerce API' }));
 }
