@@ -19,7 +19,7 @@ describe('batchedStdout', () => {
 
   it('writes at once when the buffer would overflow, and a line larger than the buffer whole', () => {
     const writes: Uint8Array[] = [];
-    const { sink, flush } = batchedStdout({ write: (c) => writes.push(c) }, { intervalMs: 60_000, bufferBytes: 16 });
+    const { sink, flush } = batchedStdout({ write: (c) => writes.push(c) }, { intervalMs: 60_000, bufferBytes: 40 });
     sink('0123456789');
     sink('abcdefghij');
     expect(text(writes)).toEqual(['0123456789\n']);

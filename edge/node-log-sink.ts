@@ -23,9 +23,10 @@ export function batchedStdout(
   };
   return {
     sink: (line) => {
-      const bytes = Buffer.byteLength(line) + 1;
-      if (used + bytes > buffer.length) flush();
-      if (bytes > buffer.length) return void out.write(Buffer.from(`${line}\n`));
+      // At most 3 UTF-8 bytes per UTF-16 unit: room for that means no length pass over the line.
+      const room = 3 * line.length + 1;
+      if (used + room > buffer.length) flush();
+      if (room > buffer.length) return void out.write(Buffer.from(`${line}\n`));
       used += buffer.write(line, used);
       buffer[used++] = 0x0a;
       timer ??= setTimeout(flush, opts.intervalMs);

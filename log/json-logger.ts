@@ -21,19 +21,17 @@ function isoNow(): string {
 }
 
 export function createLogger(level: LogLevel, base: Record<string, unknown> = {}, sink: LogSink = (line) => console.log(line)): Logger {
-  const reserved = new Set(['time', 'level', 'msg', ...Object.keys(base)]);
+  const reserved = ['time', 'level', 'msg', ...Object.keys(base)];
   const baseJson = JSON.stringify(base).slice(1, -1);
   const at = (l: LogLevel) => {
     const afterTime = `","level":"${l}"${baseJson ? `,${baseJson}` : ''},"msg":`;
-    return (msg: string, fields: Record<string, unknown> = {}) => {
+    return (msg: string, fields?: Record<string, unknown>) => {
       if (RANK[l] < RANK[level]) return;
-      let fieldsJson = '}';
-      for (const key in fields) {
-        // A field named like a fixed one replaces it, as a later key in one object would.
-        if (reserved.has(key)) return sink(JSON.stringify({ time: isoNow(), level: l, ...base, msg, ...fields }));
-        if (fieldsJson === '}') fieldsJson = `,${JSON.stringify(fields).slice(1)}`;
-      }
-      sink(`{"time":"${isoNow()}${afterTime}${JSON.stringify(msg)}${fieldsJson === ',}' ? '}' : fieldsJson}`);
+      if (fields === undefined) return sink(`{"time":"${isoNow()}${afterTime}${JSON.stringify(msg)}}`);
+      // A field named like a fixed one replaces it, as a later key in one object would.
+      if (reserved.some((key) => key in fields)) return sink(JSON.stringify({ time: isoNow(), level: l, ...base, msg, ...fields }));
+      const json = JSON.stringify(fields);
+      sink(`{"time":"${isoNow()}${afterTime}${JSON.stringify(msg)}${json.length > 2 ? `,${json.slice(1)}` : '}'}`);
     };
   };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), child: (fields) => createLogger(level, { ...base, ...fields }, sink) };
