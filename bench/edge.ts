@@ -25,7 +25,9 @@ import { SearchQuerySchema } from '../openapi/schemas/search.ts';
 // and the load generator alone cost), then, once Elasticsearch is idle, (e) an uncached search sent
 // straight to Elasticsearch and (d) the same kind of search through the edge. Each case is warmed
 // up first. Prints req/s, p50/p99, non-2xx and the ratios b/a, c/a and d/e (p50) against the goals.
-type Result = { requests: { average: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number; timeouts: number };
+type Result = { requests: { average: number; total: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number; timeouts: number };
+/** A measured case: the load generator's result and the server's CPU time per request (µs), where /proc tells it. */
+type Measured = Result & { cpuUsPerRequest: number | null };
 type Request = { method?: string; path: string; headers?: Record<string, string>; body?: string; setupRequest?: (r: Request) => Request };
 type Replay = { headers: Record<string, string>; body: string };
 type AutocannonOptions = { url: string; connections: number; duration: number; timeout: number; requests?: Request[] };
@@ -79,8 +81,25 @@ function generateLoad(load: Load, duration: number): Promise<Result> {
   return autocannon({ ...base, url: load.url, requests: [next] });
 }
 
-/** Runs `load` in a child process (warm-up, then the measured run) so the generator has a core of its own. */
-async function measure(name: string, load: Load): Promise<Result> {
+/** CPU seconds (user + system) a process has used so far; null where /proc is not there. */
+function cpuSeconds(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    // Fields 14 and 15 of /proc/<pid>/stat (after the parenthesised name) are utime and stime in USER_HZ (100/s).
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Runs `load` in a child process (warm-up, then the measured run) so the generator has a core of
+ * its own. With the server's pid it also reports the server's CPU time per request: on a machine
+ * this small the load generator and the server share two cores, so req/s swings from run to run
+ * while CPU per request holds steady.
+ */
+async function measure(name: string, load: Load, serverPid?: number): Promise<Measured> {
   const run = (seconds: number, l: Load) =>
     new Promise<Result>((resolve, reject) => {
       const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--load', JSON.stringify(l), String(seconds)], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -90,12 +109,15 @@ async function measure(name: string, load: Load): Promise<Result> {
     });
   // Warm-up values of price_max never repeat in the measured run.
   await run(WARMUP_S, 'firstPriceMax' in load ? { ...load, firstPriceMax: load.firstPriceMax + 50_000_000 } : load);
+  const cpuBefore = cpuSeconds(serverPid);
   const r = await run(DURATION_S, load);
+  const cpuAfter = cpuSeconds(serverPid);
+  const cpuUsPerRequest = cpuBefore === null || cpuAfter === null || r.requests.total === 0 ? null : ((cpuAfter - cpuBefore) * 1e6) / r.requests.total;
   const bad = r.non2xx + r.errors + r.timeouts;
   console.log(
-    `${name.padEnd(30)} ${r.requests.average.toFixed(0).padStart(7)} req/s   p50 ${String(r.latency.p50).padStart(5)} ms   p99 ${String(r.latency.p99).padStart(5)} ms   non-2xx ${r.non2xx}   errors ${r.errors}   timeouts ${r.timeouts}${bad ? '   <-- failures' : ''}`,
+    `${name.padEnd(30)} ${r.requests.average.toFixed(0).padStart(7)} req/s   p50 ${String(r.latency.p50).padStart(5)} ms   p99 ${String(r.latency.p99).padStart(5)} ms   ${cpuUsPerRequest === null ? '' : `server CPU ${cpuUsPerRequest.toFixed(1).padStart(5)} µs/req   `}non-2xx ${r.non2xx}   errors ${r.errors}   timeouts ${r.timeouts}${bad ? '   <-- failures' : ''}`,
   );
-  return r;
+  return { ...r, cpuUsPerRequest };
 }
 
 /** Waits (at most 30 s) until Elasticsearch has no search running or queued. */
@@ -169,12 +191,13 @@ async function main(): Promise<void> {
     children.push(await startServer([fileURLToPath(import.meta.url), '--ceiling', String(ceilingPort), replayFile], {}, `${ceilingUrl}/fixed`, logFile));
     console.log(`edge on Node at ${edgeUrl} (access log: ${logFile}), ${CONNECTIONS} connections, ${WARMUP_S} s warm-up + ${DURATION_S} s per case`);
 
-    const a1 = await measure('(a) bare Hono fixed JSON', { kind: 'get', url: `${ceilingUrl}/fixed` });
-    const b = await measure('(b) cached product page', { kind: 'get', url: `${edgeUrl}${productPath}` });
-    const bBytes = await measure('    bare Hono, (b)\'s bytes', { kind: 'get', url: `${ceilingUrl}/replay/product` });
-    const c = await measure('(c) cached search', { kind: 'get', url: `${edgeUrl}${searchPath}` });
-    const cBytes = await measure('    bare Hono, (c)\'s bytes', { kind: 'get', url: `${ceilingUrl}/replay/search` });
-    const a2 = await measure('(a) bare Hono fixed JSON, again', { kind: 'get', url: `${ceilingUrl}/fixed` });
+    const [edgePid, ceilingPid] = [children[0]!.pid, children[1]!.pid];
+    const a1 = await measure('(a) bare Hono fixed JSON', { kind: 'get', url: `${ceilingUrl}/fixed` }, ceilingPid);
+    const b = await measure('(b) cached product page', { kind: 'get', url: `${edgeUrl}${productPath}` }, edgePid);
+    const bBytes = await measure('    bare Hono, (b)\'s bytes', { kind: 'get', url: `${ceilingUrl}/replay/product` }, ceilingPid);
+    const c = await measure('(c) cached search', { kind: 'get', url: `${edgeUrl}${searchPath}` }, edgePid);
+    const cBytes = await measure('    bare Hono, (c)\'s bytes', { kind: 'get', url: `${ceilingUrl}/replay/search` }, ceilingPid);
+    const a2 = await measure('(a) bare Hono fixed JSON, again', { kind: 'get', url: `${ceilingUrl}/fixed` }, ceilingPid);
     const uncached = { alias: indexAliases(prefix).products, firstPriceMax: 1_000_000_000 + (Date.now() % 1_000_000) * 100 };
     await esIdle();
     const e = await measure('(e) uncached search, straight ES', { kind: 'es-uncached', url: config.ELASTICSEARCH_URL, ...uncached });
@@ -191,6 +214,14 @@ async function main(): Promise<void> {
     console.log(`ceiling (a) = mean of the two runs: ${ceiling.toFixed(0)} req/s`);
     console.log(`b/a throughput ${ba.toFixed(2)}   goal ≥ 0.70   ${verdict(ba >= 0.7 && clean(b))}   (edge vs the same bytes replayed: ${(b.requests.average / bBytes.requests.average).toFixed(2)})`);
     console.log(`c/a throughput ${ca.toFixed(2)}   goal ≥ 0.70   ${verdict(ca >= 0.7 && clean(c))}   (edge vs the same bytes replayed: ${(c.requests.average / cBytes.requests.average).toFixed(2)})`);
+    const cpuA = [a1.cpuUsPerRequest, a2.cpuUsPerRequest];
+    if (cpuA.every((x) => x !== null) && [b, bBytes, c, cBytes].every((r) => r.cpuUsPerRequest !== null)) {
+      const perRequestA = (cpuA[0]! + cpuA[1]!) / 2;
+      const byCpu = (r: Measured) => (perRequestA / r.cpuUsPerRequest!).toFixed(2);
+      console.log(
+        `by server CPU per request (what the ratios would be with a core per process): b/a ${byCpu(b)} (the bytes alone ${byCpu(bBytes)}), c/a ${byCpu(c)} (the bytes alone ${byCpu(cBytes)})`,
+      );
+    }
     console.log(
       `d/e p50 latency ${(d.latency.p50 / Math.max(e.latency.p50, 0.001)).toFixed(2)}   goal: d.p50 ${d.latency.p50} ms ≤ 1.3 × e.p50 + 2 ms = ${dLimit.toFixed(1)} ms   ${verdict(d.latency.p50 <= dLimit && clean(d) && clean(e))}`,
     );
