@@ -65,4 +65,12 @@ describe('catalog import', () => {
     expect(cli.stderr).toMatch(/line 4 skipped: discounted_price/);
     expect(cli.stderr).toMatch(/3 rows read .*: 0 inserted, 0 updated, 2 unchanged, 1 rejected/);
   });
+
+  it('a missing file is a one-line error naming it, and nothing is written', async () => {
+    const missing = join(mkdtempSync(join(tmpdir(), 'catalog-')), 'absent.csv');
+    await expect(importCatalog(sql, missing, { seed: 1 })).rejects.toMatchObject({ code: 'ENOENT' });
+    const cli = spawnSync(process.execPath, [join(repoRoot, 'core/catalog/main.ts'), missing], { encoding: 'utf8' });
+    expect(cli.status).toBe(1);
+    expect(cli.stderr.trim()).toBe(`catalog: cannot import ${missing}: ENOENT: no such file or directory, open '${missing}' (set CATALOG_CSV, or pass the file: npm run catalog:import -- path/to/file.csv)`);
+  });
 });

@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { parse } from 'csv-parse';
 import type { Sql } from 'postgres';
 import { initialStock } from './initial-stock.ts';
@@ -24,9 +24,12 @@ export async function importCatalog(sql: Sql, csvPath: string, opts: ImportOptio
     opts.onReject?.(r);
   };
 
-  const parser = createReadStream(csvPath).pipe(
-    parse({ columns: true, info: true, relax_column_count: true, skip_empty_lines: true, bom: true }),
-  );
+  // Opened first so a missing or unreadable file rejects here, before anything is written; a
+  // read error later ends the parse (pipe() alone would leave it an unhandled 'error' event).
+  const input = (await open(csvPath)).createReadStream();
+  const parser = parse({ columns: true, info: true, relax_column_count: true, skip_empty_lines: true, bom: true });
+  input.on('error', (e) => parser.destroy(e));
+  input.pipe(parser);
   let lastLine = 1; // the header
   for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
     const line = lastLine + 1;

@@ -32,6 +32,11 @@ try {
         `${summary.inserted} inserted, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.rejected.length} rejected`,
     );
   }
+} catch (e) {
+  const err = e as NodeJS.ErrnoException;
+  const hint = err.code === 'ENOENT' ? ' (set CATALOG_CSV, or pass the file: npm run catalog:import -- path/to/file.csv)' : '';
+  console.error(`catalog: cannot import ${csvPath}: ${err.message}${hint}`);
+  process.exitCode = 1;
 } finally {
   await sql.end();
 }
