@@ -41,4 +41,25 @@ describe('createLogger', () => {
     const time = (JSON.parse(line) as { time: string }).time;
     expect(line).toBe(JSON.stringify({ time, level: 'info', service: 'svc', msg, ...fields }));
   });
+
+  it.each([
+    ['fixed and varying fields', ['request_id', 'path', 'status', 'ms'], { method: 'GET', cache: 'HIT' }, ['r-1', '/p?"q"', 200, 0.5]],
+    ['an undefined value is left out', ['a', 'b'], {}, [undefined, 2]],
+    ['no fields', [], {}, []],
+    ['a field named like a fixed one', ['level', 'n'], { service: 'other' }, ['custom', 1]],
+  ] as const)('template, %s: the same object as the plain call', (_name, varying, fixed, values) => {
+    const lines: string[] = [];
+    const log = createLogger('info', { service: 'svc' }, (l) => lines.push(l));
+    log.template('info', 'request', varying, fixed)(...values);
+    log.info('request', { ...Object.fromEntries(varying.map((k, i) => [k, values[i]])), ...fixed });
+    const [fromTemplate, plain] = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect({ ...fromTemplate, time: 'T' }).toEqual({ ...plain, time: 'T' });
+    expect(fromTemplate!.time).toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+
+  it('template below the logger’s level writes nothing', () => {
+    const lines: string[] = [];
+    createLogger('warn', {}, (l) => lines.push(l)).template('info', 'request', ['a'])(1);
+    expect(lines).toEqual([]);
+  });
 });

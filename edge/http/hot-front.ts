@@ -9,6 +9,7 @@ import { requestIdFor } from './common-headers.ts';
 // validation, key hashing and middleware — three quarters of a cached read's cost on Node.
 // Anything else (undefined) goes on to the Hono app.
 export function createHotFront(hot: HotReads, common: CommonHeaders, log: Logger): (request: Request) => Response | undefined {
+  const logHit = log.template('info', 'request', ['request_id', 'path', 'status', 'ms'], { method: 'GET', cache: 'HIT' });
   return (request) => {
     if (request.method !== 'GET') return undefined;
     const target = requestTarget(request.url);
@@ -20,14 +21,7 @@ export function createHotFront(hot: HotReads, common: CommonHeaders, log: Logger
     const notModified = ifNoneMatchHits(request.headers.get('if-none-match') ?? undefined, read.etag);
     const response = notModified ? new Response(null, { status: 304, headers }) : new Response(read.body, { status: 200, headers });
     const query = target.indexOf('?');
-    log.info('request', {
-      request_id: id,
-      method: 'GET',
-      path: query < 0 ? target : target.slice(0, query),
-      status: response.status,
-      ms: Math.round((performance.now() - started) * 10) / 10,
-      cache: 'HIT',
-    });
+    logHit(id, query < 0 ? target : target.slice(0, query), response.status, Math.round((performance.now() - started) * 10) / 10);
     return response;
   };
 }
