@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SearchQuerySchema, type SearchParams } from '../../openapi/schemas/search.ts';
-import { buildSearchQuery, MAX_RESULT_WINDOW, titleHighlightQuery } from './build-query.ts';
+import { buildSearchQuery, MAX_RESULT_WINDOW } from './build-query.ts';
 
 const params = (q: Record<string, unknown>): SearchParams => SearchQuerySchema.parse(q);
 const body = (q: Record<string, unknown>, after: (string | number)[] | null = null) => {
@@ -66,12 +66,11 @@ describe('buildSearchQuery', () => {
     expect(b.from).toBeUndefined();
   });
 
-  it('asks for facets and exact totals, and highlights only real queries', () => {
+  it('asks for facets and exact totals, and no highlighting (the edge marks titles itself)', () => {
     const b = body({ query: 'shoes' });
     expect(Object.keys(b.aggs ?? {})).toEqual(['categories', 'brands', 'price', 'rating']);
     expect(b.track_total_hits).toBe(true);
-    expect(b.highlight?.fields).toEqual({ title: { number_of_fragments: 0, highlight_query: titleHighlightQuery('shoes') } });
-    expect(body({}).highlight).toBeUndefined();
+    expect(b.highlight).toBeUndefined();
   });
 
   it.each([[{ size: '101' }], [{ size: '0' }], [{ page: '0' }], [{ sort: 'cheapest' }], [{ rating_min: '6' }], [{ in_stock: 'maybe' }]])('rejects %o at validation', (q) => {

@@ -52,15 +52,6 @@ function textQuery(text: string): estypes.QueryDslQueryContainer {
   };
 }
 
-/** Marks in the title the words the search matched: each word allowing typos, the last one also as a prefix. */
-export function titleHighlightQuery(text: string): estypes.QueryDslQueryContainer {
-  return {
-    bool: {
-      should: [{ match: { title: { query: text, fuzziness: 'AUTO', prefix_length: 1 } } }, { match_bool_prefix: { title: { query: text } } }],
-    },
-  };
-}
-
 export function searchFilters(p: SearchParams): estypes.QueryDslQueryContainer[] {
   const filters: estypes.QueryDslQueryContainer[] = [];
   if (p.category?.length) filters.push({ terms: { category: p.category } });
@@ -93,16 +84,5 @@ export function buildSearchQuery(p: SearchParams, searchAfter: SortValue[] | nul
   };
   if (searchAfter === null) body.from = (p.page - 1) * p.size;
   else body.search_after = searchAfter;
-  if (p.query !== '') {
-    body.highlight = {
-      pre_tags: ['<em>'],
-      post_tags: ['</em>'],
-      // Title only: re-analysing long descriptions under a fuzzy query costs ~10× the search itself.
-      // And with a query of its own: highlighting under the search query (its fuzzy prefix
-      // expansion) cost ~90% of a 150 ms search; this one marks the same typo-tolerant words and
-      // the unfinished last word in ~35 ms.
-      fields: { title: { number_of_fragments: 0, highlight_query: titleHighlightQuery(p.query) } },
-    };
-  }
   return { body };
 }

@@ -2,6 +2,7 @@ import type { estypes } from '@elastic/elasticsearch';
 import type { ProductDocument } from '../../openapi/internal/read-model.ts';
 import type { ProductSummary, SearchParams, SearchResponse } from '../../openapi/schemas/search.ts';
 import { encodeCursor, type SortValue } from './cursor.ts';
+import { highlightTitle, queryWords } from './highlight.ts';
 
 // Pure: an Elasticsearch _search response → the public SearchResponse.
 type SummarySource = Pick<ProductDocument, 'id' | 'title' | 'brand' | 'category_path' | 'price' | 'mrp' | 'discount_percent' | 'rating' | 'rating_count' | 'in_stock' | 'image_urls'>;
@@ -39,8 +40,12 @@ export function toSearchResponse(res: estypes.SearchResponse<SummarySource>, p: 
   // A short page is the end; so is a full one that reaches the total (known only in page mode).
   const more = hits.length === p.size && (p.cursor !== undefined || (p.page - 1) * p.size + hits.length < total);
   const nextCursor = more && last?.sort ? encodeCursor(last.sort as SortValue[]) : null;
+  const words = queryWords(p.query);
   return {
-    items: hits.map((h) => toSummary(h._source!, h.highlight)),
+    items: hits.map((h) => {
+      const title = highlightTitle(h._source!.title, words);
+      return toSummary(h._source!, title === null ? undefined : { title: [title] });
+    }),
     total,
     page: p.page,
     size: p.size,

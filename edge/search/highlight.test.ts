@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { autoEdits, editDistance, highlightTitle, queryWords } from './highlight.ts';
+
+const mark = (title: string, query: string) => highlightTitle(title, queryWords(query));
+
+describe('highlightTitle', () => {
+  it.each([
+    ['exact words, any case', 'Samsung Galaxy On5 Case', 'samsung galaxy', '<em>Samsung</em> <em>Galaxy</em> On5 Case'],
+    ['a typo within AUTO fuzziness', 'Wildcraft Backpack 30 L', 'backpak', 'Wildcraft <em>Backpack</em> 30 L'],
+    ['a dropped letter', 'Samsung Charger', 'samsng', '<em>Samsung</em> Charger'],
+    ['a transposition counts as one edit', 'Galaxy Tab', 'glaaxy', '<em>Galaxy</em> Tab'],
+    ['the unfinished last word as a prefix', 'Samsung Galaxy Note', 'samsung gal', '<em>Samsung</em> <em>Galaxy</em> Note'],
+    ['an earlier word is not a prefix', 'Galaxy Samsung', 'gal samsung', 'Galaxy <em>Samsung</em>'],
+    ['every occurrence', 'USB Cable, USB Hub', 'usb', '<em>USB</em> Cable, <em>USB</em> Hub'],
+    ['letters and digits stay one word', 'Redmi Note5 Pro', 'note5', 'Redmi <em>Note5</em> Pro'],
+    ['an apostrophe stays inside a word', "Alisha Solid Women's Shorts", "women's", "Alisha Solid <em>Women's</em> Shorts"],
+    ['non-Latin scripts', 'Чехол для Samsung', 'чехол', '<em>Чехол</em> для Samsung'],
+  ])('%s', (_name, title, query, expected) => {
+    expect(mark(title, query)).toBe(expected);
+  });
+
+  it.each([
+    ['the first letter must match (prefix_length 1)', 'Samsung', 'aamsung'],
+    ['two edits are too many for a 5-letter word', 'Shoes', 'shaeq'],
+    ['words of one or two letters match exactly', 'TV Stand', 'tb'],
+    ['no query words', 'Anything', '  '],
+  ])('%s: no highlight', (_name, title, query) => {
+    expect(mark(title, query)).toBeNull();
+  });
+});
+
+describe('fuzziness', () => {
+  it.each([
+    ['ab', 0],
+    ['abc', 1],
+    ['abcde', 1],
+    ['abcdef', 2],
+  ])('AUTO for %j allows %i edits', (word, edits) => {
+    expect(autoEdits(word)).toBe(edits);
+  });
+
+  it.each([
+    ['kitten', 'sitting', 3, 3],
+    ['galaxy', 'glaaxy', 2, 1],
+    ['backpak', 'backpack', 2, 1],
+    ['abc', 'abc', 0, 0],
+    ['short', 'muchlongerword', 2, 3],
+    ['abcdef', 'ghijkl', 2, 3],
+  ])('distance(%j, %j) capped at %i is %i', (a, b, max, expected) => {
+    expect(editDistance(a, b, max)).toBe(expected);
+  });
+});
