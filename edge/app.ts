@@ -5,6 +5,7 @@ import { parseEnv } from '../config/schema.ts';
 import { cacheKeys } from '../openapi/internal/read-model.ts';
 import { fieldErrors, problem, validationProblem } from '../openapi/problem.ts';
 import { createCachedReader } from './cache/cached-read.ts';
+import { sha256Hex, type Sha256 } from './cache/etag.ts';
 import { createHotReads } from './cache/hot-reads.ts';
 import { createCacheStore, createRedis } from './cache/store.ts';
 import type { EdgeEnv } from './context.ts';
@@ -34,6 +35,8 @@ export type EdgeOptions = {
   rateLimitPrefix?: string;
   /** Where log lines go (default console.log). */
   logSink?: LogSink;
+  /** SHA-256 for ETags and cache keys (default Web Crypto's). */
+  sha256?: Sha256;
 };
 
 const CATALOG_VERSION_MEMO_MS = 1000;
@@ -76,12 +79,14 @@ export function createEdgeApp(bindings: Record<string, unknown>, opts: EdgeOptio
       cache,
       hot,
       fixedHeaders: common.fixed,
+      sha256: opts.sha256 ?? sha256Hex,
       log,
       coalesce: opts.runtime === 'node',
     }),
     indexPrefix: env.SEARCH_INDEX_PREFIX,
     searchTtlSeconds: env.EDGE_SEARCH_CACHE_TTL_SECONDS,
     productTtlSeconds: env.EDGE_PRODUCT_CACHE_TTL_SECONDS,
+    sha256: opts.sha256 ?? sha256Hex,
   });
   registerForwarded(app, {
     forward: createForwarder({ coreUrl: env.CORE_URL, timeoutMs: env.EDGE_CORE_TIMEOUT_MS, fetchCore: opts.fetchCore ?? ((r) => fetch(r)), log }),

@@ -6,7 +6,7 @@ import { withCommonHeaders } from '../http/common-headers.ts';
 import { RETRY_AFTER_SECONDS, searchUnavailable, sendProblem } from '../http/problem.ts';
 import type { Logger } from '../log.ts';
 import { SearchUnavailable } from '../search/es.ts';
-import { etagOf, ifNoneMatchHits } from './etag.ts';
+import { etagOf, ifNoneMatchHits, type Sha256 } from './etag.ts';
 import { requestTarget, type HotReads } from './hot-reads.ts';
 import type { CachedEntry, CacheLocation, CacheStore } from './store.ts';
 
@@ -34,6 +34,7 @@ export function createCachedReader(deps: {
   hot: HotReads | null;
   /** The headers every response carries whatever the request (see common-headers.ts). */
   fixedHeaders: Readonly<Record<string, string>>;
+  sha256: Sha256;
   log: Logger;
   /**
    * Concurrent requests for the same key share one Redis read / Elasticsearch load, so an entry
@@ -57,7 +58,7 @@ export function createCachedReader(deps: {
     }
     if (read.isProblem?.(value)) return { problem: value };
     const body = JSON.stringify(value);
-    const entry = { etag: await etagOf(body), body };
+    const entry = { etag: await etagOf(body, deps.sha256), body };
     runInBackground(c, deps.cache.set(read.at, entry, read.policy.ttlSeconds));
     return { entry, hit: false };
   }

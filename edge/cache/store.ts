@@ -32,7 +32,7 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
 // pages, counters), and encoding a cached page on the server and decoding it byte by byte in
 // the client cost a cache miss more than the rest of its Redis work.
 export function createRedis(url: string, token: string): Redis {
-  return new Redis({ url, token, retry: false, automaticDeserialization: false, enableTelemetry: false, responseEncoding: false });
+  return new Redis({ url, token, retry: false, automaticDeserialization: false, enableTelemetry: false, responseEncoding: false, enableAutoPipelining: true });
 }
 
 export function createCacheStore(redis: Redis, opts: { timeoutMs: number; catalogVersionKey: string; versionMemoMs: number; log: Logger }): CacheStore {

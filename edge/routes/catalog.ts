@@ -6,7 +6,7 @@ import type { Problem } from '../../openapi/schemas/common.ts';
 import { productReviewsRoute, productRoute } from '../../openapi/routes/product.ts';
 import { searchRoute, suggestRoute } from '../../openapi/routes/search.ts';
 import type { CachedReadPolicy, createCachedReader } from '../cache/cached-read.ts';
-import { sha256Hex } from '../cache/etag.ts';
+import type { Sha256 } from '../cache/etag.ts';
 import { memoizeAsync } from '../cache/memoize.ts';
 import type { CacheStore } from '../cache/store.ts';
 import type { EdgeApp } from '../context.ts';
@@ -27,31 +27,31 @@ export type CatalogDeps = {
   indexPrefix: string;
   searchTtlSeconds: number;
   productTtlSeconds: number;
+  sha256: Sha256;
 };
 
 const isProblem = (v: unknown): v is Problem => typeof v === 'object' && v !== null && 'type' in v && 'status' in v;
 const notFound = (id: string) => problem(404, 'not-found', 'Product not found', `no product has id ${id}`);
 
-// Popular searches repeat: their digests are remembered instead of recomputed on every hit.
-const digest = memoizeAsync(sha256Hex, 4_000_000);
-
-/** Normalised request → cache key part: parameter order and spelling never split the cache. */
-function requestHash(kind: string, params: Record<string, unknown>): Promise<string> {
+/** Normalised request → what its cache key hashes: parameter order and spelling never split the cache. */
+function canonicalRequest(kind: string, params: Record<string, unknown>): string {
   const canonical = Object.keys(params)
     .sort()
     .filter((k) => params[k] !== undefined)
     .map((k) => [k, Array.isArray(params[k]) ? [...(params[k] as string[])].sort() : params[k]]);
-  return digest(`${kind}:${JSON.stringify(canonical)}`);
+  return `${kind}:${JSON.stringify(canonical)}`;
 }
 
 export function registerCatalog(app: EdgeApp, deps: CatalogDeps): void {
   const aliases = indexAliases(deps.indexPrefix);
+  // Popular searches repeat: their digests are remembered instead of recomputed on every miss.
+  const digest = memoizeAsync(deps.sha256, 4_000_000);
   const searchPolicy: CachedReadPolicy = { ttlSeconds: deps.searchTtlSeconds, sMaxAge: 30, staleWhileRevalidate: 120 };
   const productPolicy: CachedReadPolicy = { ttlSeconds: deps.productTtlSeconds, sMaxAge: 10, staleWhileRevalidate: 60 };
   const searchKey = async (kind: string, params: Record<string, unknown>) => ({
     key: cacheKeys.search(
       await deps.cache.catalogVersion(),
-      await requestHash(`${deps.indexPrefix}:${kind}`, { ...params, query: typeof params.query === 'string' ? params.query.toLowerCase() : params.query }),
+      await digest(canonicalRequest(`${deps.indexPrefix}:${kind}`, { ...params, query: typeof params.query === 'string' ? params.query.toLowerCase() : params.query })),
     ),
   });
 

@@ -2,10 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { childEnv, loadConfig, repoRoot } from '../../config/index.ts';
 import { WRANGLER_OFFLINE_ENV, workerVars } from '../../stack/apps.ts';
 import { createEdgeApp, type EdgeOptions } from '../app.ts';
+import { nodeEdgeOptions } from '../node-runtime.ts';
 
 // Test support: runs the edge (on Node in-process, or under workerd via wrangler dev) and
 // other entries as child processes, each on a free port of its own.
@@ -37,7 +37,7 @@ async function waitHealthy(url: string, child: ChildProcess | null, timeoutMs: n
 }
 
 export async function startNodeEdge(settings: Record<string, string>, opts: Partial<EdgeOptions> = {}): Promise<Running> {
-  const app = createEdgeApp({ ...loadConfig(childEnv()), ...settings }, { runtime: 'node', clientIp: (c) => getConnInfo(c).remote.address ?? 'unknown', ...opts });
+  const app = createEdgeApp({ ...loadConfig(childEnv()), ...settings }, { ...nodeEdgeOptions, ...opts });
   const port = await freePort();
   const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port });
   const url = `http://127.0.0.1:${port}`;
