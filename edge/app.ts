@@ -62,6 +62,7 @@ export function createEdgeApp(bindings: Record<string, unknown>, opts: EdgeOptio
   const cors: CorsOptions = { origins: parseCorsOrigins(env.EDGE_CORS_ORIGINS), exposeHeaders: EXPOSED_HEADERS, maxAgeSeconds: 600 };
   const common = createCommonHeaders(cors);
   const hot = createHotReads({ ttlMs: env.EDGE_L1_CACHE_TTL_MS, maxBytes: env.EDGE_L1_CACHE_MAX_BYTES });
+  const sha256 = opts.sha256 ?? sha256Hex;
   app.use('*', commonHeadersMiddleware(common, cors));
   app.use('*', accessLog(log));
   const limitBody = bodyLimit({
@@ -79,14 +80,14 @@ export function createEdgeApp(bindings: Record<string, unknown>, opts: EdgeOptio
       cache,
       hot,
       fixedHeaders: common.fixed,
-      sha256: opts.sha256 ?? sha256Hex,
+      sha256,
       log,
       coalesce: opts.runtime === 'node',
     }),
     indexPrefix: env.SEARCH_INDEX_PREFIX,
     searchTtlSeconds: env.EDGE_SEARCH_CACHE_TTL_SECONDS,
     productTtlSeconds: env.EDGE_PRODUCT_CACHE_TTL_SECONDS,
-    sha256: opts.sha256 ?? sha256Hex,
+    sha256,
   });
   registerForwarded(app, {
     forward: createForwarder({ coreUrl: env.CORE_URL, timeoutMs: env.EDGE_CORE_TIMEOUT_MS, fetchCore: opts.fetchCore ?? ((r) => fetch(r)), log }),

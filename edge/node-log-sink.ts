@@ -2,10 +2,9 @@ import { Buffer } from 'node:buffer';
 import type { LogSink } from './log.ts';
 
 // Log lines for the edge on Node: encoded into one buffer as they come and written to stdout
-// together, at most `intervalMs` after the first of them or when the buffer is full. A write to
-// stdout per request (a system call each: synchronous for files and pipes) cost a cached read a
-// fifth of its throughput; keeping the lines as strings until a flush cost another tenth (they
-// outlive the young generation).
+// together, at most `intervalMs` after the first of them or when the buffer is full: a write to
+// stdout (a system call, synchronous for files and pipes) per request cost a cached read a fifth
+// of its throughput.
 export function batchedStdout(
   out: { write(chunk: Uint8Array): unknown } = process.stdout,
   opts: { intervalMs: number; bufferBytes: number } = { intervalMs: 100, bufferBytes: 64 * 1024 },

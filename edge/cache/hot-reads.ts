@@ -2,8 +2,8 @@ import { LRUCache } from 'lru-cache';
 
 // The first cache level: the cached reads this process answered in the last ttlMs, by their
 // exact path and query, with the headers of a HIT ready. The edge answers a GET found here before
-// Hono routes, validates and hashes it (edge/http/hot-front.ts), which is most of what a cached
-// read costs. One per process on Node, one per isolate on Workers. Entries live at most ttlMs,
+// Hono routes, validates and hashes it (edge/http/hot-front.ts), which was about half of what a
+// cached read cost. One per process on Node, one per isolate on Workers. Entries live at most ttlMs,
 // so anything Redis retires (the indexer's DEL, a catalog version bump) stops being served here
 // within that time. Only cached reads that succeeded are kept, so a URL here is one that routed
 // and validated.
