@@ -90,12 +90,22 @@ function httpStep(port: number): Step {
   const call = (method: string, path: string, token: string, body: unknown, extra: Record<string, string> = {}) =>
     new Promise<{ status: number; body: any }>((resolve, reject) => {
       const payload = JSON.stringify(body);
-      const req = request({ host: '127.0.0.1', port, method, path, agent, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...extra } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null') }));
-        res.on('error', reject);
-      });
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port,
+          method,
+          path,
+          agent,
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...extra },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null') }));
+          res.on('error', reject);
+        },
+      );
       req.on('error', reject);
       req.end(payload);
     });
@@ -104,7 +114,13 @@ function httpStep(port: number): Step {
     if (add.status !== 200) return false;
     const order = await call('POST', '/checkout', client.token, { shipping_address: ADDRESS }, { 'idempotency-key': randomUUID() });
     if (order.status !== 201) return false;
-    const paid = await call('POST', '/payment', client.token, { order_id: order.body.order_id, payment_method: 'tok_success' }, { 'idempotency-key': randomUUID() });
+    const paid = await call(
+      'POST',
+      '/payment',
+      client.token,
+      { order_id: order.body.order_id, payment_method: 'tok_success' },
+      { 'idempotency-key': randomUUID() },
+    );
     return paid.status === 200;
   };
 }
@@ -120,7 +136,10 @@ async function freePort(): Promise<number> {
 async function startCoreProcess(port: number) {
   const child = spawn(process.execPath, [join(repoRoot, 'core/main.ts'), '--port', String(port)], { stdio: ['ignore', 'ignore', 'inherit'] });
   for (let i = 0; i < 100; i++) {
-    const ok = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return child;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -141,7 +160,8 @@ try {
 
   const ceiling = await measure(directClients, products, directStep(sql));
   const ratio = viaHttp.perSecond / ceiling.perSecond;
-  const line = (name: string, r: { perSecond: number; failures: number }) => `${name.padEnd(34)} ${r.perSecond.toFixed(1).padStart(8)} paid orders/s   (${r.failures} failed)`;
+  const line = (name: string, r: { perSecond: number; failures: number }) =>
+    `${name.padEnd(34)} ${r.perSecond.toFixed(1).padStart(8)} paid orders/s   (${r.failures} failed)`;
   console.log(`checkout + payment, ${CLIENTS} concurrent clients, ${MEASURE_MS / 1000}s each after ${WARMUP_MS / 1000}s warm-up`);
   console.log(line('core HTTP API (separate process)', viaHttp));
   console.log(line('direct postgres.js (ceiling)', ceiling));

@@ -33,9 +33,7 @@ type Measured = Result & { cpuUsPerRequest: number | null };
 type Request = { method?: string; path: string; headers?: Record<string, string>; body?: string; setupRequest?: (r: Request) => Request };
 type Replay = { headers: Record<string, string>; body: string };
 type AutocannonOptions = { url: string; connections: number; duration: number; timeout: number; requests?: Request[] };
-type Load =
-  | { kind: 'get'; url: string }
-  | { kind: 'edge-uncached' | 'es-uncached'; url: string; alias: string; firstPriceMax: number; connections?: number };
+type Load = { kind: 'get'; url: string } | { kind: 'edge-uncached' | 'es-uncached'; url: string; alias: string; firstPriceMax: number; connections?: number };
 
 const CONNECTIONS = 64;
 const WARMUP_S = 2;
@@ -104,7 +102,9 @@ function cpuSeconds(pid: number | undefined): number | null {
 async function measure(name: string, load: Load, serverPid?: number): Promise<Measured> {
   const run = (seconds: number, l: Load) =>
     new Promise<Result>((resolve, reject) => {
-      const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--load', JSON.stringify(l), String(seconds)], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--load', JSON.stringify(l), String(seconds)], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       let out = '';
       child.stdout.on('data', (b: Buffer) => (out += b.toString()));
       child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as Result) : reject(new Error(`load generator for ${name} exited with ${code}`))));
@@ -147,7 +147,13 @@ async function ensureIndex(): Promise<{ prefix: string; cleanup: () => Promise<v
   await sql.end();
   await seedProducts(es, prefix, docs);
   console.log(`seeded ${docs.length} products into ${prefix}`);
-  return { prefix, cleanup: async () => { await dropIndices(es, prefix); await es.close(); } };
+  return {
+    prefix,
+    cleanup: async () => {
+      await dropIndices(es, prefix);
+      await es.close();
+    },
+  };
 }
 
 async function startServer(args: string[], settings: Record<string, string>, health: string, logFile: string): Promise<ChildProcess> {
@@ -157,7 +163,13 @@ async function startServer(args: string[], settings: Record<string, string>, hea
   const until = Date.now() + 60_000;
   while (Date.now() < until) {
     if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with ${child.exitCode}; see ${logFile}`);
-    if (await fetch(health, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok, () => false)) return child;
+    if (
+      await fetch(health, { signal: AbortSignal.timeout(1000) }).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return child;
     await new Promise((r) => setTimeout(r, 250));
   }
   child.kill('SIGTERM');
@@ -176,17 +188,26 @@ async function main(): Promise<void> {
     const [edgePort, ceilingPort] = [await freePort(), await freePort()];
     const edgeUrl = `http://127.0.0.1:${edgePort}`;
     const ceilingUrl = `http://127.0.0.1:${ceilingPort}`;
-    children.push(await startServer([join(repoRoot, 'edge/node.ts')], { EDGE_URL: edgeUrl, SEARCH_INDEX_PREFIX: prefix, LOG_LEVEL: 'info' }, `${edgeUrl}/health`, logFile));
+    children.push(
+      await startServer([join(repoRoot, 'edge/node.ts')], { EDGE_URL: edgeUrl, SEARCH_INDEX_PREFIX: prefix, LOG_LEVEL: 'info' }, `${edgeUrl}/health`, logFile),
+    );
 
     const searchPath = `/products/search_item?${new URLSearchParams(SEARCH)}`;
     const found = (await (await fetch(`${edgeUrl}${searchPath}`)).json()) as { items: { id: string }[] };
     const productPath = `/products/${found.items[0]!.id}`;
     const replays: Record<string, Replay> = {};
-    for (const [name, path] of [['product', productPath], ['search', searchPath]] as const) {
+    for (const [name, path] of [
+      ['product', productPath],
+      ['search', searchPath],
+    ] as const) {
       const res = await fetch(`${edgeUrl}${path}`);
-      const headers = Object.fromEntries([...res.headers].filter(([k]) => !['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding'].includes(k)));
+      const headers = Object.fromEntries(
+        [...res.headers].filter(([k]) => !['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding'].includes(k)),
+      );
       replays[name] = { headers, body: await res.text() };
-      console.log(`${path}: ${res.headers.get('x-cache')} ${res.headers.get('x-cache-level') ?? ''}, ${replays[name].body.length} bytes of JSON, ${Object.keys(headers).length} headers`);
+      console.log(
+        `${path}: ${res.headers.get('x-cache')} ${res.headers.get('x-cache-level') ?? ''}, ${replays[name].body.length} bytes of JSON, ${Object.keys(headers).length} headers`,
+      );
     }
     const replayFile = join(tmpdir(), `bench-edge-${process.pid}-replays.json`);
     writeFileSync(replayFile, JSON.stringify(replays));
@@ -196,20 +217,37 @@ async function main(): Promise<void> {
     const [edgePid, ceilingPid] = [children[0]!.pid, children[1]!.pid];
     const a1 = await measure('(a) bare Hono fixed JSON', { kind: 'get', url: `${ceilingUrl}/fixed` }, ceilingPid);
     const b = await measure('(b) cached product page', { kind: 'get', url: `${edgeUrl}${productPath}` }, edgePid);
-    const bBytes = await measure('    bare Hono, (b)\'s bytes', { kind: 'get', url: `${ceilingUrl}/replay/product` }, ceilingPid);
+    const bBytes = await measure("    bare Hono, (b)'s bytes", { kind: 'get', url: `${ceilingUrl}/replay/product` }, ceilingPid);
     const c = await measure('(c) cached search', { kind: 'get', url: `${edgeUrl}${searchPath}` }, edgePid);
-    const cBytes = await measure('    bare Hono, (c)\'s bytes', { kind: 'get', url: `${ceilingUrl}/replay/search` }, ceilingPid);
+    const cBytes = await measure("    bare Hono, (c)'s bytes", { kind: 'get', url: `${ceilingUrl}/replay/search` }, ceilingPid);
     const a2 = await measure('(a) bare Hono fixed JSON, again', { kind: 'get', url: `${ceilingUrl}/fixed` }, ceilingPid);
     const uncached = { alias: indexAliases(prefix).products, firstPriceMax: 1_000_000_000 + (Date.now() % 1_000_000) * 100 };
     await esIdle();
     const e = await measure('(e) uncached search, straight ES', { kind: 'es-uncached', url: config.ELASTICSEARCH_URL, ...uncached });
     await esIdle();
-    const d = await measure('(d) uncached search, edge', { kind: 'edge-uncached', url: edgeUrl, ...uncached, firstPriceMax: uncached.firstPriceMax + 10_000_000 });
+    const d = await measure('(d) uncached search, edge', {
+      kind: 'edge-uncached',
+      url: edgeUrl,
+      ...uncached,
+      firstPriceMax: uncached.firstPriceMax + 10_000_000,
+    });
     await esIdle();
     // The same two at one connection: the latency the edge adds when it does not compete with
     // Elasticsearch for this machine's two cores (on Workers it never does).
-    const e1 = await measure('    (e) at 1 connection', { kind: 'es-uncached', url: config.ELASTICSEARCH_URL, ...uncached, firstPriceMax: uncached.firstPriceMax + 20_000_000, connections: 1 });
-    const d1 = await measure('    (d) at 1 connection', { kind: 'edge-uncached', url: edgeUrl, ...uncached, firstPriceMax: uncached.firstPriceMax + 30_000_000, connections: 1 });
+    const e1 = await measure('    (e) at 1 connection', {
+      kind: 'es-uncached',
+      url: config.ELASTICSEARCH_URL,
+      ...uncached,
+      firstPriceMax: uncached.firstPriceMax + 20_000_000,
+      connections: 1,
+    });
+    const d1 = await measure('    (d) at 1 connection', {
+      kind: 'edge-uncached',
+      url: edgeUrl,
+      ...uncached,
+      firstPriceMax: uncached.firstPriceMax + 30_000_000,
+      connections: 1,
+    });
 
     const ceiling = (a1.requests.average + a2.requests.average) / 2;
     const ba = b.requests.average / ceiling;
@@ -218,8 +256,12 @@ async function main(): Promise<void> {
     const clean = (r: Result) => r.non2xx + r.errors + r.timeouts === 0;
     console.log('');
     console.log(`ceiling (a) = mean of the two runs: ${ceiling.toFixed(0)} req/s`);
-    console.log(`b/a throughput ${ba.toFixed(2)}   goal ≥ 0.70   ${verdict(ba >= 0.7 && clean(b))}   (edge vs the same bytes replayed: ${(b.requests.average / bBytes.requests.average).toFixed(2)})`);
-    console.log(`c/a throughput ${ca.toFixed(2)}   goal ≥ 0.70   ${verdict(ca >= 0.7 && clean(c))}   (edge vs the same bytes replayed: ${(c.requests.average / cBytes.requests.average).toFixed(2)})`);
+    console.log(
+      `b/a throughput ${ba.toFixed(2)}   goal ≥ 0.70   ${verdict(ba >= 0.7 && clean(b))}   (edge vs the same bytes replayed: ${(b.requests.average / bBytes.requests.average).toFixed(2)})`,
+    );
+    console.log(
+      `c/a throughput ${ca.toFixed(2)}   goal ≥ 0.70   ${verdict(ca >= 0.7 && clean(c))}   (edge vs the same bytes replayed: ${(c.requests.average / cBytes.requests.average).toFixed(2)})`,
+    );
     const cpuA = [a1.cpuUsPerRequest, a2.cpuUsPerRequest];
     if (cpuA.every((x) => x !== null) && [b, bBytes, c, cBytes].every((r) => r.cpuUsPerRequest !== null)) {
       const perRequestA = (cpuA[0]! + cpuA[1]!) / 2;

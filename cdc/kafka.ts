@@ -10,7 +10,11 @@ export type IncomingMessage = { topic: string; partition: number; offset: string
 
 // kafkajs reports retriable trouble (a broker restarting) as ERROR; whether it is one is our call.
 const levelNames: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
-  [logLevel.ERROR]: 'warn', [logLevel.WARN]: 'warn', [logLevel.INFO]: 'info', [logLevel.DEBUG]: 'debug', [logLevel.NOTHING]: 'debug',
+  [logLevel.ERROR]: 'warn',
+  [logLevel.WARN]: 'warn',
+  [logLevel.INFO]: 'info',
+  [logLevel.DEBUG]: 'debug',
+  [logLevel.NOTHING]: 'debug',
 };
 
 function client(brokers: string, clientId: string, log?: Logger): Kafka {
@@ -20,10 +24,12 @@ function client(brokers: string, clientId: string, log?: Logger): Kafka {
     connectionTimeout: 3000,
     retry: { initialRetryTime: 200, maxRetryTime: 5000, retries: 10 },
     logLevel: log ? logLevel.WARN : logLevel.NOTHING,
-    logCreator: () => ({ namespace, level, log: entry }) => {
-      const { message, ...rest } = entry;
-      log?.[levelNames[level] ?? 'info'](`kafkajs: ${message}`, { namespace, ...rest });
-    },
+    logCreator:
+      () =>
+      ({ namespace, level, log: entry }) => {
+        const { message, ...rest } = entry;
+        log?.[levelNames[level] ?? 'info'](`kafkajs: ${message}`, { namespace, ...rest });
+      },
   });
 }
 
@@ -63,7 +69,16 @@ export async function ensureTopics(brokers: string, topics: string[], partitions
   try {
     const existing = new Set(await admin.listTopics());
     const missing = topics.filter((t) => !existing.has(t));
-    if (missing.length > 0) await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1, configEntries: Object.entries(configs).map(([name, value]) => ({ name, value })) })) });
+    if (missing.length > 0)
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((topic) => ({
+          topic,
+          numPartitions: partitions,
+          replicationFactor: 1,
+          configEntries: Object.entries(configs).map(([name, value]) => ({ name, value })),
+        })),
+      });
   } finally {
     await admin.disconnect();
   }
@@ -136,7 +151,14 @@ export async function startChangeConsumer(opts: {
         value: m.value ? m.value.toString() : null,
         timestamp: Number(m.timestamp),
       }));
-      await opts.handle({ topic: batch.topic, partition: batch.partition, messages, offsetLag: Number(batch.offsetLag()), heartbeat, isRunning: () => isRunning() && !isStale() });
+      await opts.handle({
+        topic: batch.topic,
+        partition: batch.partition,
+        messages,
+        offsetLag: Number(batch.offsetLag()),
+        heartbeat,
+        isRunning: () => isRunning() && !isStale(),
+      });
       resolveOffset(batch.lastOffset());
       await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(batch.lastOffset()) + 1n).toString() }]);
       await heartbeat();
@@ -153,7 +175,11 @@ export async function tapTopics(opts: {
 }): Promise<{ messages: IncomingMessage[]; stop(): Promise<void> }> {
   await ensureTopics(opts.brokers, opts.topics);
   const groupId = `cdc-tap-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-  const consumer = client(opts.brokers, groupId).consumer({ groupId, maxWaitTimeInMs: 20, retry: { initialRetryTime: 200, maxRetryTime: 3000, retries: Number.MAX_SAFE_INTEGER } });
+  const consumer = client(opts.brokers, groupId).consumer({
+    groupId,
+    maxWaitTimeInMs: 20,
+    retry: { initialRetryTime: 200, maxRetryTime: 3000, retries: Number.MAX_SAFE_INTEGER },
+  });
   const messages: IncomingMessage[] = [];
   await consumer.connect();
   await consumer.subscribe({ topics: opts.topics, fromBeginning: true });

@@ -7,5 +7,8 @@ export function errorFields(e: unknown): Record<string, unknown> {
   return e instanceof Error ? { error: e.message, error_name: e.name } : { error: String(e) };
 }
 
-export const createLogger = (level: LogLevel, base: Record<string, unknown> = {}, write: (line: string) => void = (l) => process.stdout.write(l + '\n')): Logger =>
-  create(level, base, write);
+export const createLogger = (
+  level: LogLevel,
+  base: Record<string, unknown> = {},
+  write: (line: string) => void = (l) => process.stdout.write(l + '\n'),
+): Logger => create(level, base, write);

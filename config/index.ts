@@ -16,9 +16,7 @@ export type Config = Env & {
 
 export function loadConfig(source: Record<string, unknown> = process.env): Config {
   const env = parseEnv(source);
-  const cacheDir =
-    env.COMMERCE_CACHE_DIR ??
-    join((source.XDG_CACHE_HOME as string | undefined) ?? join(homedir(), '.cache'), 'commerce');
+  const cacheDir = env.COMMERCE_CACHE_DIR ?? join((source.XDG_CACHE_HOME as string | undefined) ?? join(homedir(), '.cache'), 'commerce');
   return {
     ...env,
     stackDir: resolve(env.STACK_DIR ?? join(repoRoot, '.stack')),

@@ -5,7 +5,13 @@ describe('parseEnv', () => {
   it('fills the local defaults of DESIGN.md', () => {
     const env = parseEnv({});
     expect([env.POSTGRES_PORT, env.REDIS_PORT, env.UPSTASH_REDIS_REST_URL, env.KAFKA_BROKERS, env.ELASTICSEARCH_URL, env.CORE_URL, env.EDGE_URL]).toEqual([
-      54320, 63790, 'http://127.0.0.1:8079', '127.0.0.1:19092', 'http://127.0.0.1:19200', 'http://127.0.0.1:8788', 'http://127.0.0.1:8787',
+      54320,
+      63790,
+      'http://127.0.0.1:8079',
+      '127.0.0.1:19092',
+      'http://127.0.0.1:19200',
+      'http://127.0.0.1:8788',
+      'http://127.0.0.1:8787',
     ]);
   });
 
@@ -19,7 +25,9 @@ describe('parseEnv', () => {
   });
 
   it('names each invalid setting', () => {
-    expect(() => parseEnv({ POSTGRES_PORT: 'abc', ELASTICSEARCH_URL: 'not a url' })).toThrow(/POSTGRES_PORT[\s\S]*ELASTICSEARCH_URL|ELASTICSEARCH_URL[\s\S]*POSTGRES_PORT/);
+    expect(() => parseEnv({ POSTGRES_PORT: 'abc', ELASTICSEARCH_URL: 'not a url' })).toThrow(
+      /POSTGRES_PORT[\s\S]*ELASTICSEARCH_URL|ELASTICSEARCH_URL[\s\S]*POSTGRES_PORT/,
+    );
   });
 });
 

@@ -40,17 +40,32 @@ export const envSchema = z.object({
   SWEEPER_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
   IDEMPOTENCY_TTL_HOURS: z.coerce.number().int().min(1).default(24),
   IDEMPOTENCY_WAIT_MS: z.coerce.number().int().min(0).max(60000).default(5000),
-  PASSWORD_SCRYPT_COST: z.coerce.number().int().min(1024).max(1048576).refine((n) => (n & (n - 1)) === 0, 'a power of two').default(16384),
+  PASSWORD_SCRYPT_COST: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1048576)
+    .refine((n) => (n & (n - 1)) === 0, 'a power of two')
+    .default(16384),
   ADMIN_EMAIL: z.string().email().optional(),
   ADMIN_PASSWORD: z.string().min(12).optional(),
 
-  CDC_SLOT: z.string().regex(/^[a-z0-9_]+$/).default('commerce_cdc'),
-  CDC_PUBLICATION: z.string().regex(/^[a-z0-9_]+$/).default('commerce_pub'),
+  CDC_SLOT: z
+    .string()
+    .regex(/^[a-z0-9_]+$/)
+    .default('commerce_cdc'),
+  CDC_PUBLICATION: z
+    .string()
+    .regex(/^[a-z0-9_]+$/)
+    .default('commerce_pub'),
   CDC_TOPIC_PREFIX: z.string().default('commerce'),
   CDC_INDEXER_GROUP: z.string().default('commerce-indexer'),
   RELAY_METRICS_PORT: port.default(9464),
   INDEXER_METRICS_PORT: port.default(9465),
-  SEARCH_INDEX_PREFIX: z.string().regex(/^[a-z0-9_-]+$/).default('commerce'),
+  SEARCH_INDEX_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_-]+$/)
+    .default('commerce'),
 
   EDGE_CORE_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
   EDGE_ES_TIMEOUT_MS: z.coerce.number().int().min(50).default(3000),

@@ -40,7 +40,17 @@ export type EdgeOptions = {
 };
 
 const CATALOG_VERSION_MEMO_MS = 1000;
-const EXPOSED_HEADERS = ['X-Request-Id', 'X-Cache', 'X-Cache-Level', 'ETag', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'X-Cart-Token'];
+const EXPOSED_HEADERS = [
+  'X-Request-Id',
+  'X-Cache',
+  'X-Cache-Level',
+  'ETag',
+  'Retry-After',
+  'RateLimit-Limit',
+  'RateLimit-Remaining',
+  'RateLimit-Reset',
+  'X-Cart-Token',
+];
 
 const headerIp = (c: Context) => c.req.header('cf-connecting-ip') ?? 'unknown';
 

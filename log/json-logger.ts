@@ -62,5 +62,12 @@ export function createLogger(level: LogLevel, base: Record<string, unknown> = {}
       sink(line + tail);
     };
   };
-  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), child: (fields) => createLogger(level, { ...base, ...fields }, sink), template };
+  return {
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
+    child: (fields) => createLogger(level, { ...base, ...fields }, sink),
+    template,
+  };
 }

@@ -14,10 +14,24 @@ export const WRANGLER_OFFLINE_ENV = { CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRAN
 const node = (entry: string) => (): [string, string[]] => [process.execPath, [join(repoRoot, entry)]];
 
 // The Worker cannot read the environment: it gets the settings it parses as --var bindings.
-const WORKER_SETTINGS = ['LOG_LEVEL', 'ELASTICSEARCH_URL', 'UPSTASH_REDIS_REST_URL', 'UPSTASH_REDIS_REST_TOKEN', 'CORE_URL', 'JWT_SECRET', 'SEARCH_INDEX_PREFIX'] as const;
+const WORKER_SETTINGS = [
+  'LOG_LEVEL',
+  'ELASTICSEARCH_URL',
+  'UPSTASH_REDIS_REST_URL',
+  'UPSTASH_REDIS_REST_TOKEN',
+  'CORE_URL',
+  'JWT_SECRET',
+  'SEARCH_INDEX_PREFIX',
+] as const;
 export const workerVars = (cfg: Config) =>
   Object.entries(cfg)
-    .filter(([k, v]) => (WORKER_SETTINGS.includes(k as (typeof WORKER_SETTINGS)[number]) || k.startsWith('EDGE_')) && k !== 'EDGE_RUNTIME' && k !== 'EDGE_URL' && v !== undefined)
+    .filter(
+      ([k, v]) =>
+        (WORKER_SETTINGS.includes(k as (typeof WORKER_SETTINGS)[number]) || k.startsWith('EDGE_')) &&
+        k !== 'EDGE_RUNTIME' &&
+        k !== 'EDGE_URL' &&
+        v !== undefined,
+    )
     .flatMap(([k, v]) => ['--var', `${k}:${String(v)}`]);
 
 export function apps(cfg: Config): App[] {
@@ -25,8 +39,20 @@ export function apps(cfg: Config): App[] {
   const metrics = (port: number) => `http://127.0.0.1:${port}`;
   const list: App[] = [
     { name: 'core', entry: 'core/main.ts', url: cfg.CORE_URL, health: `${cfg.CORE_URL}/health`, command: node('core/main.ts') },
-    { name: 'relay', entry: 'cdc/relay/main.ts', url: `${metrics(cfg.RELAY_METRICS_PORT)}/metrics`, health: `${metrics(cfg.RELAY_METRICS_PORT)}/health`, command: node('cdc/relay/main.ts') },
-    { name: 'indexer', entry: 'cdc/indexer/main.ts', url: `${metrics(cfg.INDEXER_METRICS_PORT)}/metrics`, health: `${metrics(cfg.INDEXER_METRICS_PORT)}/health`, command: node('cdc/indexer/main.ts') },
+    {
+      name: 'relay',
+      entry: 'cdc/relay/main.ts',
+      url: `${metrics(cfg.RELAY_METRICS_PORT)}/metrics`,
+      health: `${metrics(cfg.RELAY_METRICS_PORT)}/health`,
+      command: node('cdc/relay/main.ts'),
+    },
+    {
+      name: 'indexer',
+      entry: 'cdc/indexer/main.ts',
+      url: `${metrics(cfg.INDEXER_METRICS_PORT)}/metrics`,
+      health: `${metrics(cfg.INDEXER_METRICS_PORT)}/health`,
+      command: node('cdc/indexer/main.ts'),
+    },
     {
       name: 'edge',
       entry: cfg.EDGE_RUNTIME === 'node' ? 'edge/node.ts' : 'edge/worker.ts',
@@ -36,7 +62,10 @@ export function apps(cfg: Config): App[] {
       command: (c) =>
         c.EDGE_RUNTIME === 'node'
           ? [process.execPath, [join(repoRoot, 'edge/node.ts')]]
-          : [join(repoRoot, 'node_modules/.bin/wrangler'), ['dev', '--ip', edge.host, '--port', String(edge.port), '--show-interactive-dev-session=false', ...workerVars(c)]],
+          : [
+              join(repoRoot, 'node_modules/.bin/wrangler'),
+              ['dev', '--ip', edge.host, '--port', String(edge.port), '--show-interactive-dev-session=false', ...workerVars(c)],
+            ],
     },
   ];
   return list.filter((a) => existsSync(join(repoRoot, a.entry)));

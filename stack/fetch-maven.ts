@@ -13,15 +13,22 @@ export function copyFromMaven(outDir: string, kind: 'jars' | 'zip'): string[] {
   ensureMaven();
   mkdirSync(outDir, { recursive: true });
   log(`fetching ${kind === 'zip' ? `Elasticsearch ${ELASTICSEARCH_VERSION}` : `Kafka ${KAFKA_VERSION}`} from Maven Central`);
-  run('mvn', [
-    '-B', '-q', '-f', join(repoRoot, 'stack', 'maven', 'pom.xml'),
-    'dependency:copy-dependencies',
-    `-DoutputDirectory=${outDir}`,
-    '-DincludeScope=runtime',
-    kind === 'zip' ? '-DincludeTypes=zip' : '-DexcludeTypes=zip',
-    `-Dkafka.version=${KAFKA_VERSION}`,
-    `-Delasticsearch.version=${ELASTICSEARCH_VERSION}`,
-  ], { stdio: ['ignore', 'pipe', 'pipe'] });
+  run(
+    'mvn',
+    [
+      '-B',
+      '-q',
+      '-f',
+      join(repoRoot, 'stack', 'maven', 'pom.xml'),
+      'dependency:copy-dependencies',
+      `-DoutputDirectory=${outDir}`,
+      '-DincludeScope=runtime',
+      kind === 'zip' ? '-DincludeTypes=zip' : '-DexcludeTypes=zip',
+      `-Dkafka.version=${KAFKA_VERSION}`,
+      `-Delasticsearch.version=${ELASTICSEARCH_VERSION}`,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   writeFileSync(done, new Date().toISOString());
   return readdirSync(outDir).filter((f) => !f.startsWith('.'));
 }

@@ -98,9 +98,12 @@ async function status(): Promise<number> {
   const report = await stackStatus(config);
   if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else {
-    for (const s of report.services) process.stdout.write(`${s.healthy ? 'healthy ' : 'DOWN    '} ${s.name.padEnd(14)} pid ${String(s.pid ?? '-').padEnd(8)} ${s.url}\n`);
+    for (const s of report.services)
+      process.stdout.write(`${s.healthy ? 'healthy ' : 'DOWN    '} ${s.name.padEnd(14)} pid ${String(s.pid ?? '-').padEnd(8)} ${s.url}\n`);
     for (const s of report.replication_slots) {
-      process.stdout.write(`slot     ${s.name.padEnd(14)} ${s.active ? 'active  ' : 'INACTIVE'} lag ${s.lag_bytes ?? '?'} bytes (wal ${s.wal_status ?? '?'})\n`);
+      process.stdout.write(
+        `slot     ${s.name.padEnd(14)} ${s.active ? 'active  ' : 'INACTIVE'} lag ${s.lag_bytes ?? '?'} bytes (wal ${s.wal_status ?? '?'})\n`,
+      );
     }
   }
   return report.services.filter((s) => services.some((x) => x.name === s.name)).every((s) => s.healthy) ? 0 : 1;

@@ -33,14 +33,7 @@ export function asUser(user: string | null, cmd: string, args: string[]): [strin
   return user && isRoot ? ['runuser', ['-u', user, '--', cmd, ...args]] : [cmd, args];
 }
 
-export function startDetached(opts: {
-  cmd: string;
-  args: string[];
-  logFile: string;
-  pidFile: string;
-  env?: NodeJS.ProcessEnv;
-  cwd?: string;
-}): number {
+export function startDetached(opts: { cmd: string; args: string[]; logFile: string; pidFile: string; env?: NodeJS.ProcessEnv; cwd?: string }): number {
   mkdirSync(dirname(opts.logFile), { recursive: true });
   mkdirSync(dirname(opts.pidFile), { recursive: true });
   const fd = openSync(opts.logFile, 'a');

@@ -28,10 +28,15 @@ describe('catalog import', () => {
     expect(n).toBe(20_000);
     const [alisha] = await sql`select title, price_amount, mrp_amount, currency, category_path from products where id = 'c2d766ca982eca8304150849735ffef9'`;
     expect(alisha).toEqual({
-      title: "Alisha Solid Women's Cycling Shorts", price_amount: 37900, mrp_amount: 99900, currency: 'INR',
+      title: "Alisha Solid Women's Cycling Shorts",
+      price_amount: 37900,
+      mrp_amount: 99900,
+      currency: 'INR',
       category_path: ['Clothing', "Women's Clothing", 'Lingerie, Sleep & Swimwear', 'Shorts', 'Alisha Shorts', "Alisha Solid Women's Cycling Shorts"],
     });
-    const [{ missing }] = await sql<[{ missing: number }]>`select count(*)::int as missing from products p left join inventory i on i.product_id = p.id where i.product_id is null`;
+    const [{ missing }] = await sql<
+      [{ missing: number }]
+    >`select count(*)::int as missing from products p left join inventory i on i.product_id = p.id where i.product_id is null`;
     expect(missing).toBe(0);
   });
 
@@ -71,6 +76,8 @@ describe('catalog import', () => {
     await expect(importCatalog(sql, missing, { seed: 1 })).rejects.toMatchObject({ code: 'ENOENT' });
     const cli = spawnSync(process.execPath, [join(repoRoot, 'core/catalog/main.ts'), missing], { encoding: 'utf8' });
     expect(cli.status).toBe(1);
-    expect(cli.stderr.trim()).toBe(`catalog: cannot import ${missing}: ENOENT: no such file or directory, open '${missing}' (set CATALOG_CSV, or pass the file: npm run catalog:import -- path/to/file.csv)`);
+    expect(cli.stderr.trim()).toBe(
+      `catalog: cannot import ${missing}: ENOENT: no such file or directory, open '${missing}' (set CATALOG_CSV, or pass the file: npm run catalog:import -- path/to/file.csv)`,
+    );
   });
 });

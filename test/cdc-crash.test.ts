@@ -6,7 +6,19 @@ import { config, repoRoot } from '../config/index.ts';
 import { tapTopics, type IncomingMessage } from '../cdc/kafka.ts';
 import type { Indexer } from '../cdc/indexer/indexer.ts';
 import type { SearchClient } from '../cdc/search/client.ts';
-import { deleteProducts, insertProducts, productTopics, startTestIndexer, teardown, testEs, testSql, uniqueNames, updatedPricesSeen, waitFor, waitForConvergence } from './cdc-harness.ts';
+import {
+  deleteProducts,
+  insertProducts,
+  productTopics,
+  startTestIndexer,
+  teardown,
+  testEs,
+  testSql,
+  uniqueNames,
+  updatedPricesSeen,
+  waitFor,
+  waitForConvergence,
+} from './cdc-harness.ts';
 
 // kill -9 of the relay in the middle of 5,000 committed updates: after a restart every
 // committed change is in Kafka at least once and the index (built from the slot's initial
@@ -26,9 +38,17 @@ function spawnRelay(): ChildProcess {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
-      CDC_SLOT: names.slot, CDC_PUBLICATION: names.publication, CDC_TOPIC_PREFIX: names.topicPrefix, RELAY_METRICS_PORT: String(metricsPort),
-      LOG_LEVEL: 'warn', KAFKA_BROKERS: config.KAFKA_BROKERS, POSTGRES_HOST: config.POSTGRES_HOST, POSTGRES_PORT: String(config.POSTGRES_PORT),
-      POSTGRES_USER: config.POSTGRES_USER, POSTGRES_PASSWORD: config.POSTGRES_PASSWORD, POSTGRES_DB: config.POSTGRES_DB,
+      CDC_SLOT: names.slot,
+      CDC_PUBLICATION: names.publication,
+      CDC_TOPIC_PREFIX: names.topicPrefix,
+      RELAY_METRICS_PORT: String(metricsPort),
+      LOG_LEVEL: 'warn',
+      KAFKA_BROKERS: config.KAFKA_BROKERS,
+      POSTGRES_HOST: config.POSTGRES_HOST,
+      POSTGRES_PORT: String(config.POSTGRES_PORT),
+      POSTGRES_USER: config.POSTGRES_USER,
+      POSTGRES_PASSWORD: config.POSTGRES_PASSWORD,
+      POSTGRES_DB: config.POSTGRES_DB,
     },
   });
   child.stdout!.on('data', (d) => relayOutput.push(String(d)));
@@ -37,7 +57,8 @@ function spawnRelay(): ChildProcess {
 }
 
 const relayHealthy = async () => (await fetch(`http://127.0.0.1:${metricsPort}/health`, { signal: AbortSignal.timeout(1000) })).ok;
-const exited = (child: ChildProcess) => new Promise<number | null>((r) => (child.exitCode !== null ? r(child.exitCode) : child.once('exit', (code) => r(code))));
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((r) => (child.exitCode !== null ? r(child.exitCode) : child.once('exit', (code) => r(code))));
 
 beforeAll(async () => {
   sql = testSql();
@@ -85,10 +106,15 @@ describe('relay crash safety', () => {
     await waitFor('restarted relay streaming', relayHealthy, 30_000, 200);
 
     const seen = () => updatedPricesSeen(tap.messages, prefix);
-    await waitFor('every committed update in Kafka', async () => {
-      const s = seen();
-      return committed.every((seq) => s.has(seq));
-    }, 60_000, 500).catch((e) => {
+    await waitFor(
+      'every committed update in Kafka',
+      async () => {
+        const s = seen();
+        return committed.every((seq) => s.has(seq));
+      },
+      60_000,
+      500,
+    ).catch((e) => {
       const s = seen();
       const missing = committed.filter((seq) => !s.has(seq));
       throw new Error(`${(e as Error).message}: ${missing.length} missing, e.g. ${missing.slice(0, 10).join(',')}`);

@@ -8,7 +8,20 @@ import { tapTopics, type IncomingMessage } from '../cdc/kafka.ts';
 import type { Relay } from '../cdc/relay/relay.ts';
 import type { Indexer } from '../cdc/indexer/indexer.ts';
 import type { SearchClient } from '../cdc/search/client.ts';
-import { deleteProducts, insertProducts, productTopics, startTestIndexer, startTestRelay, teardown, testEs, testSql, uniqueNames, updatedPricesSeen, waitFor, waitForConvergence } from './cdc-harness.ts';
+import {
+  deleteProducts,
+  insertProducts,
+  productTopics,
+  startTestIndexer,
+  startTestRelay,
+  teardown,
+  testEs,
+  testSql,
+  uniqueNames,
+  updatedPricesSeen,
+  waitFor,
+  waitForConvergence,
+} from './cdc-harness.ts';
 
 // Elasticsearch unreachable for 10 s (through a TCP proxy of our own — the shared ES keeps
 // running) and Kafka restarted mid-stream: nothing is lost and the index converges afterwards.
@@ -105,10 +118,15 @@ describe('CDC under faults', () => {
     expect(committed.length).toBeGreaterThan(500);
 
     const seen = () => updatedPricesSeen(tap.messages, prefix);
-    await waitFor('every committed update in Kafka', async () => {
-      const s = seen();
-      return committed.every((seq) => s.has(seq));
-    }, 60_000, 500);
+    await waitFor(
+      'every committed update in Kafka',
+      async () => {
+        const s = seen();
+        return committed.every((seq) => s.has(seq));
+      },
+      60_000,
+      500,
+    );
     await waitForConvergence(sql, es, names, ids, 60_000);
   }, 240_000);
 });

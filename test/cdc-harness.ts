@@ -35,7 +35,8 @@ export function indexerConfig(n: Names, over: Partial<IndexerSettings> = {}): In
 }
 
 export const startTestRelay = (n: Names, over: Partial<RelaySettings> = {}): Promise<Relay> => startRelay(relayConfig(n, over), quietLog());
-export const startTestIndexer = (n: Names, over: Partial<IndexerSettings> = {}): Promise<Indexer> => startIndexer(indexerConfig(n, over), quietLog(), { esRequestTimeoutMs: 3000 });
+export const startTestIndexer = (n: Names, over: Partial<IndexerSettings> = {}): Promise<Indexer> =>
+  startIndexer(indexerConfig(n, over), quietLog(), { esRequestTimeoutMs: 3000 });
 
 export const teardown = (n: Names) =>
   removePipeline({ databaseUrl: config.databaseUrl, brokers: config.KAFKA_BROKERS, elasticsearchUrl: config.ELASTICSEARCH_URL, ...n });

@@ -9,8 +9,19 @@ import type { SearchClient } from '../cdc/search/client.ts';
 import { cacheKeys } from '../openapi/internal/read-model.ts';
 import { Redis } from '@upstash/redis';
 import {
-  deleteProducts, esProduct, indexDifferences, insertProducts, productTopics, startTestIndexer, startTestRelay, teardown, testEs, testSql,
-  uniqueNames, waitFor, waitForConvergence,
+  deleteProducts,
+  esProduct,
+  indexDifferences,
+  insertProducts,
+  productTopics,
+  startTestIndexer,
+  startTestRelay,
+  teardown,
+  testEs,
+  testSql,
+  uniqueNames,
+  waitFor,
+  waitForConvergence,
 } from './cdc-harness.ts';
 
 // SQL changes made outside the app reach Kafka as Debezium envelopes and Elasticsearch as
@@ -60,14 +71,34 @@ describe('CDC pipeline', () => {
       await tx`insert into inventory (product_id, on_hand, reserved) values (${id}, 7, 2)`;
     });
     const created = await waitFor('insert indexed', async () => esProduct(es, names.indexPrefix, id), 3000 - (Date.now() - t0), 50);
-    expect(created).toMatchObject({ id, title: 'Trail Runner Shoe', brand: 'Stride', category: 'Footwear', price: 249900, mrp: 299900, discount_percent: 17, rating: 4.5, available: 5, in_stock: true });
+    expect(created).toMatchObject({
+      id,
+      title: 'Trail Runner Shoe',
+      brand: 'Stride',
+      category: 'Footwear',
+      price: 249900,
+      mrp: 299900,
+      discount_percent: 17,
+      rating: 4.5,
+      available: 5,
+      in_stock: true,
+    });
 
     const [insert] = envelopes('.products', (e) => e.after?.id === id && e.op === 'c');
     expect(insert!.m.key).toBe(JSON.stringify({ id }));
     expect(insert!.e).toMatchObject({
       before: null,
       op: 'c',
-      after: { id, pid: 'PIDX', title: 'Trail Runner Shoe', category_path: ['Footwear', 'Shoes'], price_amount: 249900, rating: '4.5', currency: 'INR', specifications: [] },
+      after: {
+        id,
+        pid: 'PIDX',
+        title: 'Trail Runner Shoe',
+        category_path: ['Footwear', 'Shoes'],
+        price_amount: 249900,
+        rating: '4.5',
+        currency: 'INR',
+        specifications: [],
+      },
       source: { schema: 'public', table: 'products', connector: 'postgresql', snapshot: false },
     });
     expect(typeof insert!.e.source.lsn).toBe('number');
@@ -85,10 +116,15 @@ describe('CDC pipeline', () => {
     const t1 = Date.now();
     await sql`update inventory set reserved = 7 where product_id = ${id}`;
     await sql`update products set price_amount = 199900, updated_at = now() where id = ${id}`;
-    await waitFor('updates indexed', async () => {
-      const d = await esProduct(es, names.indexPrefix, id);
-      return d && d.price === 199900 && d.available === 0 && d.in_stock === false;
-    }, 3000 - (Date.now() - t1), 50);
+    await waitFor(
+      'updates indexed',
+      async () => {
+        const d = await esProduct(es, names.indexPrefix, id);
+        return d && d.price === 199900 && d.available === 0 && d.in_stock === false;
+      },
+      3000 - (Date.now() - t1),
+      50,
+    );
     const [invUpdate] = envelopes('.inventory', (e) => e.op === 'u' && e.after?.product_id === id);
     expect(invUpdate!.e.before).toMatchObject({ on_hand: 7, reserved: 2 });
     expect(invUpdate!.e.after).toMatchObject({ on_hand: 7, reserved: 7 });
@@ -115,7 +151,11 @@ describe('CDC pipeline', () => {
     await waitFor('indexer caught up', () => groupCaughtUp(config.KAFKA_BROKERS, names.groupId, productTopics(names)), 10_000, 200);
     await es.indices.refresh({ index: `${names.indexPrefix}-products` });
     const latest = (await esProduct(es, names.indexPrefix, id!))!;
-    const old = await waitFor('old envelope in Kafka', async () => envelopes('.products', (e) => e.after?.title === 'Old title' && e.after?.id === id)[0], 5000);
+    const old = await waitFor(
+      'old envelope in Kafka',
+      async () => envelopes('.products', (e) => e.after?.title === 'Old title' && e.after?.id === id)[0],
+      5000,
+    );
 
     // Replay the old event, even with a forged newer ts; the version is the commit LSN.
     await produceRaw(config.KAFKA_BROKERS, [{ topic: old.m.topic, key: old.m.key, value: old.m.value! }]);
@@ -128,10 +168,14 @@ describe('CDC pipeline', () => {
 
   it('delivers a 1,000-row transaction complete and in order', async () => {
     const ids = await insertProducts(sql, `${prefix}-bulk`, 1000);
-    const rows = await waitFor('1,000 inserts in Kafka', async () => {
-      const got = envelopes('.products', (e) => e.op === 'c' && String(e.after?.id).startsWith(`${prefix}-bulk-`));
-      return got.length >= 1000 ? got : null;
-    }, 15_000);
+    const rows = await waitFor(
+      '1,000 inserts in Kafka',
+      async () => {
+        const got = envelopes('.products', (e) => e.op === 'c' && String(e.after?.id).startsWith(`${prefix}-bulk-`));
+        return got.length >= 1000 ? got : null;
+      },
+      15_000,
+    );
     expect(rows).toHaveLength(1000);
     expect(new Set(rows.map((r) => r.e.source.txId)).size).toBe(1);
     expect(new Set(rows.map((r) => r.e.source.lsn)).size).toBe(1);
@@ -159,10 +203,15 @@ describe('CDC pipeline', () => {
         await tx`insert into inventory ${tx(chunk.map((id) => ({ product_id: id, on_hand: 1, reserved: 0 })))}`;
       }
     });
-    const rows = await waitFor('2,000 large inserts in Kafka', async () => {
-      const got = envelopes('.products', (e) => e.op === 'c' && String(e.after?.id).startsWith(`${prefix}-large-`));
-      return got.length >= ids.length ? got : null;
-    }, 60_000, 200);
+    const rows = await waitFor(
+      '2,000 large inserts in Kafka',
+      async () => {
+        const got = envelopes('.products', (e) => e.op === 'c' && String(e.after?.id).startsWith(`${prefix}-large-`));
+        return got.length >= ids.length ? got : null;
+      },
+      60_000,
+      200,
+    );
     expect(new Set(rows.map((r) => r.e.after!.id))).toEqual(new Set(ids));
     expect(rows.every((r) => String(r.e.after!.description).length === 16 * 1024)).toBe(true);
     await waitForConvergence(sql, es, names, ids, 60_000);

@@ -6,7 +6,20 @@ import type { SearchClient } from '../cdc/search/client.ts';
 import { aliasTargets } from '../cdc/search/indices.ts';
 import { rebuildIndices } from '../cdc/search/rebuild.ts';
 import { indexAliases } from '../openapi/internal/read-model.ts';
-import { deleteProducts, esProduct, insertProducts, quietLog, startTestIndexer, startTestRelay, teardown, testEs, testSql, uniqueNames, waitFor, waitForConvergence } from './cdc-harness.ts';
+import {
+  deleteProducts,
+  esProduct,
+  insertProducts,
+  quietLog,
+  startTestIndexer,
+  startTestRelay,
+  teardown,
+  testEs,
+  testSql,
+  uniqueNames,
+  waitFor,
+  waitForConvergence,
+} from './cdc-harness.ts';
 
 // search:reindex rebuilds from Postgres into a new versioned index and swaps the alias while
 // searches keep being answered and live changes keep flowing into the new index.
@@ -45,7 +58,10 @@ describe('search:reindex', () => {
     let rebuilding = true;
     const searcher = (async () => {
       while (rebuilding) {
-        await es.search({ index: alias, size: 1, query: { match: { title: 'product' } } }).then(() => searches++, (e) => searchErrors.push(e));
+        await es.search({ index: alias, size: 1, query: { match: { title: 'product' } } }).then(
+          () => searches++,
+          (e) => searchErrors.push(e),
+        );
         await new Promise((r) => setTimeout(r, 50));
       }
     })();
@@ -62,7 +78,7 @@ describe('search:reindex', () => {
     expect(result.products.index).toBe(`${names.indexPrefix}-products-v2`);
     expect(result.products.replaced).toEqual([`${names.indexPrefix}-products-v1`]);
     expect(await aliasTargets(es, names.indexPrefix, 'products')).toEqual([`${names.indexPrefix}-products-v2`]);
-    expect((await es.indices.exists({ index: `${names.indexPrefix}-products-v1` }))).toBe(false);
+    expect(await es.indices.exists({ index: `${names.indexPrefix}-products-v1` })).toBe(false);
     const [{ n }] = (await sql`select count(*)::int as n from products`) as unknown as [{ n: number }];
     expect(result.products.documents).toBeGreaterThanOrEqual(n - 100);
     await waitFor('renamed product in the new index', async () => (await esProduct(es, names.indexPrefix, id!))?.title === 'Renamed during reindex', 10_000);

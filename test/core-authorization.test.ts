@@ -42,7 +42,9 @@ describe("another user's resources are 404", () => {
     expect((await core.call('GET', '/cart', { token: bob.token })).body.items).toEqual([]);
     const status = await core.call('GET', `/order_status?order_id=${aliceOrder}`, { token: alice.token });
     expect(status.body.status).toBe('pending_payment');
-    const [a] = await core.sql<{ n: number }[]>`select count(*)::int as n from cart_items ci join carts c on c.id = ci.cart_id where c.user_id = ${alice.id} and c.status = 'open'`;
+    const [a] = await core.sql<
+      { n: number }[]
+    >`select count(*)::int as n from cart_items ci join carts c on c.id = ci.cart_id where c.user_id = ${alice.id} and c.status = 'open'`;
     expect(a!.n).toBe(1);
   });
 });
@@ -52,22 +54,32 @@ describe('bad tokens are 401', () => {
   it.each([
     ['no token', async () => undefined],
     ['garbage', async () => 'not.a.jwt'],
-    ['tampered payload', async () => {
-      const [h, , s] = alice.token.split('.');
-      return `${h}.${Buffer.from(JSON.stringify({ sub: bob.id, role: 'admin', iss: 'commerce-core', iat: now, exp: now + 600 })).toString('base64url')}.${s}`;
-    }],
+    [
+      'tampered payload',
+      async () => {
+        const [h, , s] = alice.token.split('.');
+        return `${h}.${Buffer.from(JSON.stringify({ sub: bob.id, role: 'admin', iss: 'commerce-core', iat: now, exp: now + 600 })).toString('base64url')}.${s}`;
+      },
+    ],
     ['expired', () => sign({ sub: alice.id, role: 'customer', iss: 'commerce-core', iat: now - 7200, exp: now - 3600 })],
     ['other secret', () => sign({ sub: alice.id, role: 'customer', iss: 'commerce-core', iat: now, exp: now + 600 }, 'some-other-secret-0123456789')],
     ['other issuer', () => sign({ sub: alice.id, role: 'customer', iss: 'someone-else', iat: now, exp: now + 600 })],
     ['unknown role', () => sign({ sub: alice.id, role: 'root', iss: 'commerce-core', iat: now, exp: now + 600 })],
   ])('%s', async (_name, token) => {
     const t = await token();
-    for (const [method, path] of [['GET', '/orders'], ['GET', `/order_status?order_id=${aliceOrder}`]] as const) {
+    for (const [method, path] of [
+      ['GET', '/orders'],
+      ['GET', `/order_status?order_id=${aliceOrder}`],
+    ] as const) {
       const r = await core.call(method, path, { token: t });
       expect(r.status).toBe(401);
       expect(r.body.type).toMatch(/unauthorized$/);
     }
-    const checkout = await core.call('POST', '/checkout', { token: t, body: { shipping_address: { name: 'x', line1: 'x', city: 'x', state: 'x', postal_code: '560001', country: 'IN' } }, headers: { 'idempotency-key': key() } });
+    const checkout = await core.call('POST', '/checkout', {
+      token: t,
+      body: { shipping_address: { name: 'x', line1: 'x', city: 'x', state: 'x', postal_code: '560001', country: 'IN' } },
+      headers: { 'idempotency-key': key() },
+    });
     expect(checkout.status).toBe(401);
   });
 });

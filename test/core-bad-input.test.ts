@@ -60,16 +60,55 @@ const cases: Case[] = [
   ['quantity null', 'PUT', '/cart/items/PRODUCT', { body: { quantity: null } }, 400, 'quantity'],
   ['register: bad email', 'POST', '/auth/register', { body: { email: 'not-an-email', password: 'long enough pw' }, auth: false }, 400, 'email'],
   ['register: short password', 'POST', '/auth/register', { body: { email: `x-${randomUUID()}@example.com`, password: 'short' }, auth: false }, 400, 'password'],
-  ['register: role smuggled in', 'POST', '/auth/register', { body: { email: `x-${randomUUID()}@example.com`, password: 'long enough pw', role: 'admin' }, auth: false }, 400],
+  [
+    'register: role smuggled in',
+    'POST',
+    '/auth/register',
+    { body: { email: `x-${randomUUID()}@example.com`, password: 'long enough pw', role: 'admin' }, auth: false },
+    400,
+  ],
   ['register: 1 MB password', 'POST', '/auth/register', { body: { email: `x-${randomUUID()}@example.com`, password: MB }, auth: false }, 413],
   ['login: missing password', 'POST', '/auth/login', { body: { email: 'a@example.com' }, auth: false }, 400, 'password'],
   ['checkout: no Idempotency-Key', 'POST', '/checkout', { body: { shipping_address: ADDRESS } }, 400, 'header.idempotency-key'],
-  ['checkout: bad PIN code', 'POST', '/checkout', { body: { shipping_address: { ...ADDRESS, postal_code: "1' or '1'='1" } }, headers: { 'idempotency-key': 'IDEM' } }, 400, 'shipping_address.postal_code'],
+  [
+    'checkout: bad PIN code',
+    'POST',
+    '/checkout',
+    { body: { shipping_address: { ...ADDRESS, postal_code: "1' or '1'='1" } }, headers: { 'idempotency-key': 'IDEM' } },
+    400,
+    'shipping_address.postal_code',
+  ],
   ['checkout: missing address', 'POST', '/checkout', { body: {}, headers: { 'idempotency-key': 'IDEM' } }, 400, 'shipping_address'],
-  ['payment: order id not a UUID', 'POST', '/payment', { body: { order_id: '123', payment_method: 'tok_success' }, headers: { 'idempotency-key': 'IDEM' } }, 400, 'order_id'],
-  ['payment: raw card number', 'POST', '/payment', { body: { order_id: 'ORDER', payment_method: '4111111111111111' }, headers: { 'idempotency-key': 'IDEM' } }, 400, 'payment_method'],
-  ['payment: unknown order', 'POST', '/payment', { body: { order_id: randomUUID(), payment_method: 'tok_success' }, headers: { 'idempotency-key': 'IDEM' } }, 404],
-  ['payment: amount smuggled in', 'POST', '/payment', { body: { order_id: 'ORDER', payment_method: 'tok_success', amount: 1 }, headers: { 'idempotency-key': 'IDEM' } }, 400],
+  [
+    'payment: order id not a UUID',
+    'POST',
+    '/payment',
+    { body: { order_id: '123', payment_method: 'tok_success' }, headers: { 'idempotency-key': 'IDEM' } },
+    400,
+    'order_id',
+  ],
+  [
+    'payment: raw card number',
+    'POST',
+    '/payment',
+    { body: { order_id: 'ORDER', payment_method: '4111111111111111' }, headers: { 'idempotency-key': 'IDEM' } },
+    400,
+    'payment_method',
+  ],
+  [
+    'payment: unknown order',
+    'POST',
+    '/payment',
+    { body: { order_id: randomUUID(), payment_method: 'tok_success' }, headers: { 'idempotency-key': 'IDEM' } },
+    404,
+  ],
+  [
+    'payment: amount smuggled in',
+    'POST',
+    '/payment',
+    { body: { order_id: 'ORDER', payment_method: 'tok_success', amount: 1 }, headers: { 'idempotency-key': 'IDEM' } },
+    400,
+  ],
   ['order status: invalid UUID', 'GET', '/order_status?order_id=not-a-uuid', {}, 400, 'query.order_id'],
   ['order status: missing id', 'GET', '/order_status', {}, 400, 'query.order_id'],
   ['orders: limit 0', 'GET', '/orders?limit=0', {}, 400, 'query.limit'],
@@ -83,7 +122,13 @@ const cases: Case[] = [
 
 describe('bad input', () => {
   it.each(cases)('%s', async (_name, method, rawPath, opts, status, field) => {
-    const fill = (v: unknown) => JSON.parse(JSON.stringify(v).replaceAll('"PRODUCT"', JSON.stringify(product)).replaceAll('"ORDER"', JSON.stringify(order)).replaceAll('"IDEM"', JSON.stringify(key())));
+    const fill = (v: unknown) =>
+      JSON.parse(
+        JSON.stringify(v)
+          .replaceAll('"PRODUCT"', JSON.stringify(product))
+          .replaceAll('"ORDER"', JSON.stringify(order))
+          .replaceAll('"IDEM"', JSON.stringify(key())),
+      );
     const path = rawPath.replace('PRODUCT', product);
     const before = await snapshot();
     const r = await core.call(method, path, {

@@ -20,7 +20,12 @@ describe('never oversold', () => {
     const product = await makeProduct(core.sql, 7);
     const users = await makeUsers(core.sql, 24);
     const carts = users.map((u, i) =>
-      i === 0 ? [{ product_id: product, quantity: 1 }, { product_id: product, quantity: 2 }] : [{ product_id: product, quantity: 1 + (i % 3) }],
+      i === 0
+        ? [
+            { product_id: product, quantity: 1 },
+            { product_id: product, quantity: 2 },
+          ]
+        : [{ product_id: product, quantity: 1 + (i % 3) }],
     );
     const replies = await Promise.all(users.map((u, i) => buy(core.call, u, carts[i]!)));
     expect(replies.every((r) => r.status === 201 || r.status === 409)).toBe(true);
@@ -39,10 +44,26 @@ describe('never oversold', () => {
   it('the same product added on two lines is one summed line, capped by stock', async () => {
     const product = await makeProduct(core.sql, 3);
     const [user] = await makeUsers(core.sql, 1);
-    const tooMany = await core.call('POST', '/cart/add_products', { token: user!.token, body: { items: [{ product_id: product, quantity: 2 }, { product_id: product, quantity: 2 }] } });
+    const tooMany = await core.call('POST', '/cart/add_products', {
+      token: user!.token,
+      body: {
+        items: [
+          { product_id: product, quantity: 2 },
+          { product_id: product, quantity: 2 },
+        ],
+      },
+    });
     expect(tooMany.status).toBe(409);
     expect(tooMany.body).toMatchObject({ product_id: product, requested: 4, available: 3 });
-    const ok = await core.call('POST', '/cart/add_products', { token: user!.token, body: { items: [{ product_id: product, quantity: 1 }, { product_id: product, quantity: 2 }] } });
+    const ok = await core.call('POST', '/cart/add_products', {
+      token: user!.token,
+      body: {
+        items: [
+          { product_id: product, quantity: 1 },
+          { product_id: product, quantity: 2 },
+        ],
+      },
+    });
     expect(ok.body.items).toEqual([expect.objectContaining({ product_id: product, quantity: 3 })]);
   });
 
@@ -50,7 +71,21 @@ describe('never oversold', () => {
     const [a, b] = [await makeProduct(core.sql, 10), await makeProduct(core.sql, 10)];
     const users = await makeUsers(core.sql, 16);
     const replies = await Promise.all(
-      users.map((u, i) => buy(core.call, u, i % 2 ? [{ product_id: a, quantity: 1 }, { product_id: b, quantity: 1 }] : [{ product_id: b, quantity: 1 }, { product_id: a, quantity: 1 }])),
+      users.map((u, i) =>
+        buy(
+          core.call,
+          u,
+          i % 2
+            ? [
+                { product_id: a, quantity: 1 },
+                { product_id: b, quantity: 1 },
+              ]
+            : [
+                { product_id: b, quantity: 1 },
+                { product_id: a, quantity: 1 },
+              ],
+        ),
+      ),
     );
     expect(replies.map((r) => r.status).sort()).toEqual([...Array(10).fill(201), ...Array(6).fill(409)]);
     expect(await stock(core.sql, a)).toEqual({ on_hand: 10, reserved: 10 });
@@ -65,7 +100,9 @@ describe('idempotent checkout', () => {
     await core.call('POST', '/cart/add_products', { token: user!.token, body: { items: [{ product_id: product, quantity: 2 }] } });
     const k = key();
     const replies = await Promise.all(
-      Array.from({ length: 20 }, () => core.call('POST', '/checkout', { token: user!.token, body: { shipping_address: ADDRESS }, headers: { 'idempotency-key': k } })),
+      Array.from({ length: 20 }, () =>
+        core.call('POST', '/checkout', { token: user!.token, body: { shipping_address: ADDRESS }, headers: { 'idempotency-key': k } }),
+      ),
     );
     expect(replies.map((r) => r.status)).toEqual(Array(20).fill(201));
     expect(new Set(replies.map((r) => JSON.stringify(r.body))).size).toBe(1);
@@ -74,7 +111,11 @@ describe('idempotent checkout', () => {
     expect(count!.n).toBe(1);
     expect(await stock(core.sql, product)).toEqual({ on_hand: 5, reserved: 2 });
 
-    const changed = await core.call('POST', '/checkout', { token: user!.token, body: { shipping_address: { ...ADDRESS, city: 'Mysuru' } }, headers: { 'idempotency-key': k } });
+    const changed = await core.call('POST', '/checkout', {
+      token: user!.token,
+      body: { shipping_address: { ...ADDRESS, city: 'Mysuru' } },
+      headers: { 'idempotency-key': k },
+    });
     expect(changed.status).toBe(422);
     expect(changed.headers.get('content-type')).toBe('application/problem+json');
   });
@@ -107,7 +148,10 @@ describe('idempotent checkout', () => {
       const [user] = await makeUsers(slow.sql, 1);
       const order = await buy(slow.call, user!, [{ product_id: product, quantity: 1 }]);
       const k = key();
-      const [first, second] = await Promise.all([pay(slow.call, user!, order.body.order_id, 'tok_success', k), new Promise((r) => setTimeout(r, 100)).then(() => pay(slow.call, user!, order.body.order_id, 'tok_success', k))]);
+      const [first, second] = await Promise.all([
+        pay(slow.call, user!, order.body.order_id, 'tok_success', k),
+        new Promise((r) => setTimeout(r, 100)).then(() => pay(slow.call, user!, order.body.order_id, 'tok_success', k)),
+      ]);
       expect([first.status, second.status]).toEqual([200, 409]);
       expect(second.body.type).toMatch(/idempotency-key-in-use$/);
       expect((await pay(slow.call, user!, order.body.order_id, 'tok_success', k)).body).toEqual(first.body);
@@ -173,7 +217,10 @@ describe('payment', () => {
       const product = await makeProduct(slow.sql, 5);
       const [user] = await makeUsers(slow.sql, 1);
       const order = await buy(slow.call, user!, [{ product_id: product, quantity: 2 }]);
-      const [late] = await Promise.all([pay(slow.call, user!, order.body.order_id), new Promise((r) => setTimeout(r, 150)).then(() => pastDeadline([order.body.order_id]))]);
+      const [late] = await Promise.all([
+        pay(slow.call, user!, order.body.order_id),
+        new Promise((r) => setTimeout(r, 150)).then(() => pastDeadline([order.body.order_id])),
+      ]);
       expect(late.status).toBe(409);
       expect(await captures(order.body.order_id)).toEqual(['voided']);
       expect(await stock(slow.sql, product)).toEqual({ on_hand: 5, reserved: 0 });

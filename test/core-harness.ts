@@ -13,7 +13,11 @@ import { sandboxGateway, type SandboxOptions } from '../core/payment/sandbox-gat
 // Core served in-process on an ephemeral port, against the real Postgres of the stack.
 export type Core = { url: string; sql: Sql; errors: unknown[]; call: Caller; stop(): Promise<void> };
 export type Reply = { status: number; body: any; headers: Headers };
-export type Caller = (method: string, path: string, opts?: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> }) => Promise<Reply>;
+export type Caller = (
+  method: string,
+  path: string,
+  opts?: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> },
+) => Promise<Reply>;
 
 export const ADDRESS = { name: 'Asha Rao', line1: '12 MG Road', city: 'Bengaluru', state: 'Karnataka', postal_code: '560001', country: 'IN' } as const;
 
@@ -64,7 +68,8 @@ export async function makeUsers(sql: Sql, n: number, role: 'customer' | 'admin' 
   const run = randomUUID().slice(0, 8);
   const rows = Array.from({ length: n }, (_, i) => ({ email: `core-test-${run}-${i}@example.com`, password_hash: 'scrypt$1024$8$1$x$x', role }));
   const users: { id: string; email: string }[] = [];
-  for (let i = 0; i < rows.length; i += 1000) users.push(...(await sql<{ id: string; email: string }[]>`insert into users ${sql(rows.slice(i, i + 1000))} returning id, email`));
+  for (let i = 0; i < rows.length; i += 1000)
+    users.push(...(await sql<{ id: string; email: string }[]>`insert into users ${sql(rows.slice(i, i + 1000))} returning id, email`));
   return Promise.all(users.map(async (u) => ({ ...u, token: await issueToken(config, { id: u.id, role }) })));
 }
 

@@ -21,7 +21,8 @@ afterAll(async () => {
 const setStatus = (orderId: string, status: string, token = admin.token) => core.call('POST', `/admin/orders/${orderId}/status`, { token, body: { status } });
 const history = async (user: TestUser, orderId: string) =>
   (await core.call('GET', `/order_status?order_id=${orderId}`, { token: user.token })).body.history.map((h: { status: string }) => h.status);
-const paymentStatuses = async (orderId: string) => (await core.sql<{ status: string }[]>`select status from payments where order_id = ${orderId}`).map((r) => r.status);
+const paymentStatuses = async (orderId: string) =>
+  (await core.sql<{ status: string }[]>`select status from payments where order_id = ${orderId}`).map((r) => r.status);
 
 async function paidOrder(units = 5, quantity = 2) {
   const product = await makeProduct(core.sql, units);
@@ -136,7 +137,14 @@ describe('reviews', () => {
 describe('carts', () => {
   it('a guest cart merges into the user cart at login', async () => {
     const [a, b] = [await makeProduct(core.sql, 20), await makeProduct(core.sql, 20)];
-    const guest = await core.call('POST', '/cart/add_products', { body: { items: [{ product_id: a, quantity: 2 }, { product_id: b, quantity: 9 }] } });
+    const guest = await core.call('POST', '/cart/add_products', {
+      body: {
+        items: [
+          { product_id: a, quantity: 2 },
+          { product_id: b, quantity: 9 },
+        ],
+      },
+    });
     expect(guest.status).toBe(200);
     const cartToken = guest.body.cart_token as string;
     expect(guest.headers.get('x-cart-token')).toBe(cartToken);
@@ -160,7 +168,13 @@ describe('carts', () => {
     const product = await makeProduct(core.sql, 4);
     const [user] = (await makeUsers(core.sql, 1)) as [TestUser];
     const add = await core.call('POST', '/cart/add_products', { token: user.token, body: { items: [{ product_id: product, quantity: 2 }] } });
-    expect(add.body.items[0]).toMatchObject({ quantity: 2, available: 4, in_stock: true, unit_price: { amount: 49_900, currency: 'INR' }, line_total: { amount: 99_800, currency: 'INR' } });
+    expect(add.body.items[0]).toMatchObject({
+      quantity: 2,
+      available: 4,
+      in_stock: true,
+      unit_price: { amount: 49_900, currency: 'INR' },
+      line_total: { amount: 99_800, currency: 'INR' },
+    });
     const over = await core.call('PUT', `/cart/items/${product}`, { token: user.token, body: { quantity: 5 } });
     expect(over.status).toBe(409);
     expect(over.body).toMatchObject({ available: 4 });
@@ -177,7 +191,11 @@ describe('carts', () => {
     expect(r.body.type).toMatch(/not-for-sale$/);
     const empty = await buy(core.call, user, []);
     expect(empty.status).toBe(400);
-    const checkout = await core.call('POST', '/checkout', { token: user.token, body: { shipping_address: { name: 'A', line1: 'B', city: 'C', state: 'D', postal_code: '560001', country: 'IN' } }, headers: { 'idempotency-key': randomUUID() } });
+    const checkout = await core.call('POST', '/checkout', {
+      token: user.token,
+      body: { shipping_address: { name: 'A', line1: 'B', city: 'C', state: 'D', postal_code: '560001', country: 'IN' } },
+      headers: { 'idempotency-key': randomUUID() },
+    });
     expect(checkout.status).toBe(409);
     expect(checkout.body.type).toMatch(/cart-empty$/);
   });

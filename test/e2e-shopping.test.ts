@@ -32,10 +32,24 @@ beforeAll(async () => {
   const [relayPort, indexerPort] = [await freePort(), await freePort()];
   running.push(await startEntry('core/main.ts', { ...quiet, CORE_URL: coreUrl }, `${coreUrl}/health`));
   running.push(
-    await startEntry('cdc/relay/main.ts', { ...quiet, CDC_SLOT: names.slot, CDC_PUBLICATION: names.publication, CDC_TOPIC_PREFIX: names.topicPrefix, RELAY_METRICS_PORT: String(relayPort) }, `http://127.0.0.1:${relayPort}/health`),
+    await startEntry(
+      'cdc/relay/main.ts',
+      { ...quiet, CDC_SLOT: names.slot, CDC_PUBLICATION: names.publication, CDC_TOPIC_PREFIX: names.topicPrefix, RELAY_METRICS_PORT: String(relayPort) },
+      `http://127.0.0.1:${relayPort}/health`,
+    ),
   );
   running.push(
-    await startEntry('cdc/indexer/main.ts', { ...quiet, CDC_INDEXER_GROUP: names.groupId, CDC_TOPIC_PREFIX: names.topicPrefix, SEARCH_INDEX_PREFIX: names.indexPrefix, INDEXER_METRICS_PORT: String(indexerPort) }, `http://127.0.0.1:${indexerPort}/health`),
+    await startEntry(
+      'cdc/indexer/main.ts',
+      {
+        ...quiet,
+        CDC_INDEXER_GROUP: names.groupId,
+        CDC_TOPIC_PREFIX: names.topicPrefix,
+        SEARCH_INDEX_PREFIX: names.indexPrefix,
+        INDEXER_METRICS_PORT: String(indexerPort),
+      },
+      `http://127.0.0.1:${indexerPort}/health`,
+    ),
   );
   // The relay's initial snapshot must be indexed before a change can be timed.
   await waitFor('the initial snapshot in the test index', async () => (await productCount()) >= catalogSize, 240_000, 1000);
@@ -91,7 +105,10 @@ describe.each(['node', 'workerd'] as const)('shopping through the edge on %s', (
     const checkout = await api.POST('/checkout', { params: { header: { 'idempotency-key': randomUUID() } }, body: { shipping_address: ADDRESS } });
     expect(checkout.response.status, JSON.stringify(checkout.error)).toBe(201);
     const orderId = checkout.data!.order_id;
-    const paid = await api.POST('/payment', { params: { header: { 'idempotency-key': randomUUID() } }, body: { order_id: orderId, payment_method: 'tok_success' } });
+    const paid = await api.POST('/payment', {
+      params: { header: { 'idempotency-key': randomUUID() } },
+      body: { order_id: orderId, payment_method: 'tok_success' },
+    });
     expect(paid.response.status, JSON.stringify(paid.error)).toBe(200);
     const status = await api.GET('/order_status', { params: { query: { order_id: orderId } } });
     expect(status.response.status).toBe(200);

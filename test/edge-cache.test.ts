@@ -167,14 +167,20 @@ describe('edge forwarding guards', () => {
     const refused = await write(down, '{"items":[]}');
     expect(refused.status).toBe(503);
     expect(refused.headers.get('content-type')).toBe('application/problem+json');
-    const silent = createEdgeApp({ ...base, CORE_URL: `http://127.0.0.1:${silentPort}`, EDGE_CORE_TIMEOUT_MS: '300' }, { runtime: 'node', rateLimitPrefix: `rl-test:${randomUUID()}` });
+    const silent = createEdgeApp(
+      { ...base, CORE_URL: `http://127.0.0.1:${silentPort}`, EDGE_CORE_TIMEOUT_MS: '300' },
+      { runtime: 'node', rateLimitPrefix: `rl-test:${randomUUID()}` },
+    );
     const timedOut = await write(silent, '{"items":[]}');
     expect(timedOut.status).toBe(504);
     expect(((await timedOut.json()) as { type: string }).type).toMatch(/core-timeout$/);
   });
 
   it('writes beyond the per-IP limit → 429 problem+json with RateLimit-* and Retry-After', async () => {
-    const limited = createEdgeApp({ ...base, CORE_URL: `http://127.0.0.1:${deadPort}`, EDGE_RATE_LIMIT_IP_WRITES_PER_MINUTE: '2' }, { runtime: 'node', rateLimitPrefix: `rl-test:${randomUUID()}` });
+    const limited = createEdgeApp(
+      { ...base, CORE_URL: `http://127.0.0.1:${deadPort}`, EDGE_RATE_LIMIT_IP_WRITES_PER_MINUTE: '2' },
+      { runtime: 'node', rateLimitPrefix: `rl-test:${randomUUID()}` },
+    );
     const statuses: number[] = [];
     let last: Response | undefined;
     for (let i = 0; i < 3; i++) {

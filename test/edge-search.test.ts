@@ -127,7 +127,11 @@ describe('GET /products/search_item', () => {
 });
 
 describe('GET /products/suggest', () => {
-  it.each([['sams', /samsung/i], ['backp', /backpack/i], ['samsng', /samsung/i]])('"%s" completes to %s titles (at most 10)', async (q, expected) => {
+  it.each([
+    ['sams', /samsung/i],
+    ['backp', /backpack/i],
+    ['samsng', /samsung/i],
+  ])('"%s" completes to %s titles (at most 10)', async (q, expected) => {
     const res = await app.request(`/products/suggest?q=${q}`);
     expect(res.status).toBe(200);
     const { suggestions } = (await res.json()) as SuggestResponse;

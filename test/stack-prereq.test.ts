@@ -12,8 +12,7 @@ symlinkSync(process.execPath, join(bare, 'node'));
 const env = childEnv({ PATH: bare });
 afterAll(() => rmSync(bare, { recursive: true, force: true }));
 
-const runTs = (code: string) =>
-  spawnSync(process.execPath, ['--input-type=module', '-e', code], { env, cwd: repoRoot, encoding: 'utf8', timeout: 20_000 });
+const runTs = (code: string) => spawnSync(process.execPath, ['--input-type=module', '-e', code], { env, cwd: repoRoot, encoding: 'utf8', timeout: 20_000 });
 
 describe('missing prerequisites', () => {
   it('name the Java package to install', () => {
@@ -22,7 +21,9 @@ describe('missing prerequisites', () => {
   });
 
   it('name the Debian package when apt-get is not available', () => {
-    const r = runTs(`import { ensureAptPackage } from './stack/prereq.ts'; try { ensureAptPackage('redis-server', 'redis-server') } catch (e) { console.log(e.message) }`);
+    const r = runTs(
+      `import { ensureAptPackage } from './stack/prereq.ts'; try { ensureAptPackage('redis-server', 'redis-server') } catch (e) { console.log(e.message) }`,
+    );
     expect(r.stdout).toMatch(/'redis-server' is missing: install the Debian\/Ubuntu package 'redis-server'/);
   });
 

@@ -27,7 +27,7 @@ describe('the Upstash REST bridge with @upstash/redis', () => {
     p.get(k);
     p.incr(k);
     p.del(k);
-    const [set, get, incr, del] = await p.exec<[string, string, number, number]>({ keepErrors: true }) as unknown as { result?: unknown; error?: string }[];
+    const [set, get, incr, del] = (await p.exec<[string, string, number, number]>({ keepErrors: true })) as unknown as { result?: unknown; error?: string }[];
     expect(set!.result).toBe('OK');
     expect(get!.result).toBe('ünïcode');
     expect(incr!.error).toMatch(/not an integer/);
@@ -48,7 +48,10 @@ describe('the Upstash REST bridge with @upstash/redis', () => {
     const res = await fetch(new URL('/multi-exec', url), {
       method: 'POST',
       headers: { authorization: `Bearer ${config.UPSTASH_REDIS_REST_TOKEN}` },
-      body: JSON.stringify([['SET', k, 'v'], ['SET', k]]),
+      body: JSON.stringify([
+        ['SET', k, 'v'],
+        ['SET', k],
+      ]),
     });
     expect(res.status).toBe(400);
     expect((await res.json()).error).toMatch(/EXECABORT/);

@@ -3,7 +3,10 @@ import { touchedDocuments } from './changes.ts';
 import type { Envelope, Op } from '../relay/envelope.ts';
 
 const ev = (table: string, op: Op, lsn: number, before: Record<string, unknown> | null, after: Record<string, unknown> | null): Envelope => ({
-  op, before: before as Envelope['before'], after: after as Envelope['after'], ts_ms: 0,
+  op,
+  before: before as Envelope['before'],
+  after: after as Envelope['after'],
+  ts_ms: 0,
   source: { connector: 'postgresql', db: 'd', schema: 'public', table, txId: 1, lsn, change_lsn: lsn, ts_ms: 0, ts_us: 0, snapshot: false },
 });
 
@@ -17,8 +20,15 @@ describe('touchedDocuments', () => {
       ev('reviews', 'd', 40, { id: 'r2', product_id: 'a' }, null),
       ev('orders', 'c', 50, null, { id: 'o1' }),
     ]);
-    expect([...t.products]).toEqual([['a', 40], ['b', 5], ['c', 30]]);
-    expect([...t.reviews]).toEqual([['r1', 30], ['r2', 40]]);
+    expect([...t.products]).toEqual([
+      ['a', 40],
+      ['b', 5],
+      ['c', 30],
+    ]);
+    expect([...t.reviews]).toEqual([
+      ['r1', 30],
+      ['r2', 40],
+    ]);
     expect(t.truncated).toBe(false);
   });
 

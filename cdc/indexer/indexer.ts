@@ -52,7 +52,9 @@ export async function startIndexer(s: IndexerSettings, log: Logger, opts: { esRe
   const targets = async (kind: IndexKind): Promise<string[]> => {
     const hit = targetCache.get(kind);
     if (hit && Date.now() - hit.at < TARGETS_TTL_MS) return hit.indices;
-    const indices = [...new Set([...(await aliasIndices(es, aliasFor(s.indexPrefix, kind))), ...(await aliasIndices(es, buildingAliasFor(s.indexPrefix, kind)))])];
+    const indices = [
+      ...new Set([...(await aliasIndices(es, aliasFor(s.indexPrefix, kind))), ...(await aliasIndices(es, buildingAliasFor(s.indexPrefix, kind)))]),
+    ];
     if (indices.length === 0) throw new Error(`alias ${aliasFor(s.indexPrefix, kind)} has no index`);
     targetCache.set(kind, { at: Date.now(), indices });
     return indices;
@@ -63,7 +65,11 @@ export async function startIndexer(s: IndexerSettings, log: Logger, opts: { esRe
     if (touched.truncated) log.warn('truncate event: documents of truncated tables are not removed; run npm run search:reindex');
     const productIds = [...touched.products.keys()];
     const reviewIds = [...touched.reviews.keys()];
-    await waitUntilVisible(sql, events.map((e) => e.source.txId ?? 0), (ms) => log.warn('transactions still invisible; reading anyway', { waited_ms: ms }));
+    await waitUntilVisible(
+      sql,
+      events.map((e) => e.source.txId ?? 0),
+      (ms) => log.warn('transactions still invisible; reading anyway', { waited_ms: ms }),
+    );
     const [products, reviews] = await Promise.all([loadProducts(sql, productIds), loadReviews(sql, reviewIds)]);
     const ops: VersionedOp[] = [];
     if (productIds.length > 0) {

@@ -63,7 +63,9 @@ export async function dropSlot(sql: Sql, slot: string): Promise<void> {
 }
 
 export async function slotLagBytes(sql: Sql, slot: string): Promise<number | null> {
-  const [row] = await sql<{ lag: number | null }[]>`select (pg_current_wal_lsn() - confirmed_flush_lsn)::float8 as lag from pg_replication_slots where slot_name = ${slot}`;
+  const [row] = await sql<
+    { lag: number | null }[]
+  >`select (pg_current_wal_lsn() - confirmed_flush_lsn)::float8 as lag from pg_replication_slots where slot_name = ${slot}`;
   return row?.lag ?? null;
 }
 

@@ -37,7 +37,12 @@ export function rowFromTuple(rel: Relation, tuple: Tuple, fallback: Row | null =
   const row: Row = {};
   rel.columns.forEach((col, i) => {
     const raw = tuple[i] ?? null;
-    row[col.name] = raw === UNCHANGED_TOAST ? (fallback && col.name in fallback && fallback[col.name] !== UNAVAILABLE_VALUE ? fallback[col.name]! : UNAVAILABLE_VALUE) : valueFromText(col.typeOid, raw);
+    row[col.name] =
+      raw === UNCHANGED_TOAST
+        ? fallback && col.name in fallback && fallback[col.name] !== UNAVAILABLE_VALUE
+          ? fallback[col.name]!
+          : UNAVAILABLE_VALUE
+        : valueFromText(col.typeOid, raw);
   });
   return row;
 }

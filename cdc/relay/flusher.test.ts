@@ -4,7 +4,10 @@ import type { CommittedTx } from './transactions.ts';
 import type { ChangeRecord } from './envelope.ts';
 
 const tx = (endLsn: number, n: number): CommittedTx => ({
-  xid: endLsn, commitLsn: endLsn - 1, endLsn, commitTimeUs: 0,
+  xid: endLsn,
+  commitLsn: endLsn - 1,
+  endLsn,
+  commitTimeUs: 0,
   records: Array.from({ length: n }, (_, i) => ({ topic: 't', key: `${endLsn}-${i}`, value: {} as ChangeRecord['value'] })),
 });
 

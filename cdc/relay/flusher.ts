@@ -38,7 +38,11 @@ export function createFlusher(opts: {
     waiters = waiters.filter((w) => (w.test() ? (w.resolve(), false) : true));
   };
   const wait = (test: () => boolean) =>
-    test() ? Promise.resolve() : closed ? Promise.reject(new Error('flusher closed')) : new Promise<void>((resolve, reject) => waiters.push({ test, resolve, reject }));
+    test()
+      ? Promise.resolve()
+      : closed
+        ? Promise.reject(new Error('flusher closed'))
+        : new Promise<void>((resolve, reject) => waiters.push({ test, resolve, reject }));
 
   const take = (): CommittedTx[] => {
     const batch: CommittedTx[] = [];

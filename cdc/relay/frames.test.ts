@@ -5,7 +5,12 @@ import { copyDataFrames } from './frames.ts';
 // postgres.js pushes one CopyData payload per push(); reading a paused byte stream would glue
 // them together, so the generator must hand them out one by one even when it falls behind.
 function source() {
-  const d = new Duplex({ read() {}, write(_c, _e, cb) { cb(); } });
+  const d = new Duplex({
+    read() {},
+    write(_c, _e, cb) {
+      cb();
+    },
+  });
   return d;
 }
 

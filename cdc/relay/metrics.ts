@@ -6,7 +6,12 @@ export const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5
 export function relayMetrics(slotLag: () => Promise<number | null>) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const events = new Counter({ name: 'cdc_relay_events_total', help: 'Change events acknowledged by Kafka', labelNames: ['table', 'op'], registers: [registry] });
+  const events = new Counter({
+    name: 'cdc_relay_events_total',
+    help: 'Change events acknowledged by Kafka',
+    labelNames: ['table', 'op'],
+    registers: [registry],
+  });
   let window: Array<[number, number]> = [];
   const eventsPerSecond = new Gauge({
     name: 'cdc_relay_events_per_second',
@@ -19,7 +24,12 @@ export function relayMetrics(slotLag: () => Promise<number | null>) {
     },
   });
   const transactions = new Counter({ name: 'cdc_relay_transactions_total', help: 'Transactions confirmed to Postgres', registers: [registry] });
-  const commitToKafka = new Histogram({ name: 'cdc_relay_commit_to_kafka_seconds', help: 'Postgres commit to Kafka acknowledgement', buckets: LATENCY_BUCKETS, registers: [registry] });
+  const commitToKafka = new Histogram({
+    name: 'cdc_relay_commit_to_kafka_seconds',
+    help: 'Postgres commit to Kafka acknowledgement',
+    buckets: LATENCY_BUCKETS,
+    registers: [registry],
+  });
   const confirmedLsn = new Gauge({ name: 'cdc_relay_confirmed_lsn', help: 'Last LSN confirmed to Postgres (flush position)', registers: [registry] });
   const pending = new Gauge({ name: 'cdc_relay_pending_messages', help: 'Messages decoded but not yet acknowledged by Kafka', registers: [registry] });
   const sendErrors = new Counter({ name: 'cdc_relay_kafka_send_errors_total', help: 'Failed Kafka sends (retried)', registers: [registry] });

@@ -47,9 +47,18 @@ describe('decodePgOutput over captured messages', () => {
     if (rel.tag !== 'relation') throw new Error('shape');
     expect(rel.relation).toMatchObject({ schema: 'public', table: 'cdc_fixture_capture', replicaIdentity: 'd' });
     expect(rel.relation.columns.map((c) => [c.name, c.typeOid, c.isKey])).toEqual([
-      ['id', 20, true], ['price', 1700, false], ['note', 25, false], ['happened_at', 1184, false], ['local_at', 1114, false],
-      ['day', 1082, false], ['attrs', 3802, false], ['tags', 1009, false], ['counts', 1007, false], ['flag', 16, false],
-      ['big', 25, false], ['ratio', 701, false],
+      ['id', 20, true],
+      ['price', 1700, false],
+      ['note', 25, false],
+      ['happened_at', 1184, false],
+      ['local_at', 1114, false],
+      ['day', 1082, false],
+      ['attrs', 3802, false],
+      ['tags', 1009, false],
+      ['counts', 1007, false],
+      ['flag', 16, false],
+      ['big', 25, false],
+      ['ratio', 701, false],
     ]);
     const full = decoded('replica identity full')[1]!;
     if (full.tag !== 'relation') throw new Error('shape');
@@ -121,7 +130,8 @@ describe('change records from captured transactions', () => {
     expect(tx.records[2]!.value.before).toMatchObject({ note: 'full-2' });
     const lsns = tx.records.map((r) => r.value.source.change_lsn!);
     expect([...lsns].sort((a, b) => a - b)).toEqual(lsns);
-    for (const r of tx.records) expect(r.value.source).toMatchObject({ lsn: tx.commitLsn, txId: tx.xid, schema: 'public', table: 'cdc_fixture_capture', snapshot: false });
+    for (const r of tx.records)
+      expect(r.value.source).toMatchObject({ lsn: tx.commitLsn, txId: tx.xid, schema: 'public', table: 'cdc_fixture_capture', snapshot: false });
   });
 
   it('truncate: a keyless t event', () => {

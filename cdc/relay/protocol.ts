@@ -3,9 +3,7 @@ import { readLsn, writeLsn, type Lsn } from './lsn.ts';
 // The streaming replication sub-protocol carried in CopyData frames.
 // https://www.postgresql.org/docs/current/protocol-replication.html
 
-export type ReplicationFrame =
-  | { kind: 'xlog'; walStart: Lsn; walEnd: Lsn; payload: Buffer }
-  | { kind: 'keepalive'; walEnd: Lsn; replyRequested: boolean };
+export type ReplicationFrame = { kind: 'xlog'; walStart: Lsn; walEnd: Lsn; payload: Buffer } | { kind: 'keepalive'; walEnd: Lsn; replyRequested: boolean };
 
 export function parseFrame(frame: Buffer): ReplicationFrame | null {
   if (frame[0] === 0x77) return { kind: 'xlog', walStart: readLsn(frame, 1), walEnd: readLsn(frame, 9), payload: frame.subarray(25) };

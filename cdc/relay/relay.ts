@@ -69,14 +69,20 @@ export async function startRelay(s: RelaySettings, log: Logger): Promise<Relay> 
         // A long outage can leave the producer unusable; start a fresh one (duplicates are allowed).
         const old = producer;
         void old.disconnect().catch(() => undefined);
-        void createChangeProducer(s.brokers, `relay-${s.slot}`, log).then((p) => (producer = p), () => undefined);
+        void createChangeProducer(s.brokers, `relay-${s.slot}`, log).then(
+          (p) => (producer = p),
+          () => undefined,
+        );
       }
     },
   });
 
   await catalog.ensureStateTable(sql);
   const tables = await catalog.ensurePublication(sql, s.publication);
-  await ensureTopics(s.brokers, tables.map((t) => topicFor(s.topicPrefix, SCHEMA, t)));
+  await ensureTopics(
+    s.brokers,
+    tables.map((t) => topicFor(s.topicPrefix, SCHEMA, t)),
+  );
   log.info('publication ready', { publication: s.publication, tables });
 
   const primaryKeys = new Map<number, string[]>();
@@ -89,7 +95,10 @@ export async function startRelay(s: RelaySettings, log: Logger): Promise<Relay> 
       .then(async (now) => {
         const added = now.filter((t) => !published.includes(t));
         if (added.length === 0) return;
-        await ensureTopics(s.brokers, added.map((t) => topicFor(s.topicPrefix, SCHEMA, t)));
+        await ensureTopics(
+          s.brokers,
+          added.map((t) => topicFor(s.topicPrefix, SCHEMA, t)),
+        );
         published = now;
         log.info('tables added to the publication', { added });
       })
@@ -119,22 +128,30 @@ export async function startRelay(s: RelaySettings, log: Logger): Promise<Relay> 
       log.info('slot created', { slot: s.slot, consistent_point: created!.consistent_point, snapshot: s.initialSnapshot });
       const started = Date.now();
       const tablesNow = await catalog.ensurePublication(sql, s.publication);
-      const counts = !s.initialSnapshot ? {} : await emitSnapshot({
-        sql, snapshotName: created!.snapshot_name, consistentPoint, tables: tablesNow, topicPrefix: s.topicPrefix, db: s.db, chunkSize: 1000,
-        emit: async (records) => {
-          for (let attempt = 0; ; attempt++) {
-            try {
-              await sendRecords(records);
-              break;
-            } catch (e) {
-              log.warn('kafka send failed during snapshot; retrying', { attempt, ...errorFields(e) });
-              await sleep(Math.min(5000, 200 * 2 ** attempt));
-            }
-          }
-          metrics.events.inc({ table: records[0]!.value.source.table, op: 'r' }, records.length);
-          metrics.countEvents(records.length);
-        },
-      });
+      const counts = !s.initialSnapshot
+        ? {}
+        : await emitSnapshot({
+            sql,
+            snapshotName: created!.snapshot_name,
+            consistentPoint,
+            tables: tablesNow,
+            topicPrefix: s.topicPrefix,
+            db: s.db,
+            chunkSize: 1000,
+            emit: async (records) => {
+              for (let attempt = 0; ; attempt++) {
+                try {
+                  await sendRecords(records);
+                  break;
+                } catch (e) {
+                  log.warn('kafka send failed during snapshot; retrying', { attempt, ...errorFields(e) });
+                  await sleep(Math.min(5000, 200 * 2 ** attempt));
+                }
+              }
+              metrics.events.inc({ table: records[0]!.value.source.table, op: 'r' }, records.length);
+              metrics.countEvents(records.length);
+            },
+          });
       await catalog.markSnapshotCompleted(sql, s.slot, created!.consistent_point);
       confirmed = Math.max(confirmed, consistentPoint);
       startLsn = created!.consistent_point;
@@ -179,7 +196,10 @@ export async function startRelay(s: RelaySettings, log: Logger): Promise<Relay> 
     }
   }
 
-  const server = s.metricsPort === null ? null : await serveMetrics(s.metricsPort, metrics.registry, () => ({ ok: streaming, detail: { slot: s.slot, confirmed_lsn: formatLsn(confirmed) } }));
+  const server =
+    s.metricsPort === null
+      ? null
+      : await serveMetrics(s.metricsPort, metrics.registry, () => ({ ok: streaming, detail: { slot: s.slot, confirmed_lsn: formatLsn(confirmed) } }));
 
   const loop = (async () => {
     for (let attempt = 0; !stopping; attempt++) {

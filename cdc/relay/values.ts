@@ -5,15 +5,42 @@
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [k: string]: JsonValue };
 
 const OID = {
-  bool: 16, bytea: 17, int8: 20, int2: 21, int4: 23, oid: 26, json: 114, float4: 700, float8: 701,
-  date: 1082, time: 1083, timestamp: 1114, timestamptz: 1184, numeric: 1700, jsonb: 3802,
+  bool: 16,
+  bytea: 17,
+  int8: 20,
+  int2: 21,
+  int4: 23,
+  oid: 26,
+  json: 114,
+  float4: 700,
+  float8: 701,
+  date: 1082,
+  time: 1083,
+  timestamp: 1114,
+  timestamptz: 1184,
+  numeric: 1700,
+  jsonb: 3802,
 } as const;
 
 // Array type OID → element type OID, for the element types above and the common text-likes.
 const ARRAY_ELEMENT: Record<number, number> = {
-  1000: OID.bool, 1005: OID.int2, 1007: OID.int4, 1016: OID.int8, 1021: OID.float4, 1022: OID.float8,
-  1231: OID.numeric, 199: OID.json, 3807: OID.jsonb, 1115: OID.timestamp, 1185: OID.timestamptz, 1182: OID.date,
-  1009: 25, 1015: 1043, 1014: 1042, 2951: 2950, 1001: OID.bytea,
+  1000: OID.bool,
+  1005: OID.int2,
+  1007: OID.int4,
+  1016: OID.int8,
+  1021: OID.float4,
+  1022: OID.float8,
+  1231: OID.numeric,
+  199: OID.json,
+  3807: OID.jsonb,
+  1115: OID.timestamp,
+  1185: OID.timestamptz,
+  1182: OID.date,
+  1009: 25,
+  1015: 1043,
+  1014: 1042,
+  2951: 2950,
+  1001: OID.bytea,
 };
 
 function int(text: string): number | string {

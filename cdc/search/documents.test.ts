@@ -3,17 +3,40 @@ import { ProductDocumentSchema, ReviewDocumentSchema } from '../../openapi/inter
 import { discountPercent, effectiveRating, productDocument, reviewDocument, type ProductRow } from './documents.ts';
 
 const row = (over: Partial<ProductRow> = {}): ProductRow => ({
-  id: 'p1', pid: 'PID1', title: 'Phone', brand: 'Acme', category_path: ['Mobiles', 'Smartphones'], description: null,
-  image_urls: ['http://img/1'], specifications: [{ key: 'Color', value: 'Red' }, { junk: 1 }], price_amount: 9000, mrp_amount: 12000,
-  currency: 'INR', catalog_rating: 4.2, created_at: new Date('2024-01-01T00:00:00Z'), updated_at: new Date('2024-02-01T00:00:00Z'),
-  on_hand: 5, reserved: 2, review_avg: null, review_count: 0, ...over,
+  id: 'p1',
+  pid: 'PID1',
+  title: 'Phone',
+  brand: 'Acme',
+  category_path: ['Mobiles', 'Smartphones'],
+  description: null,
+  image_urls: ['http://img/1'],
+  specifications: [{ key: 'Color', value: 'Red' }, { junk: 1 }],
+  price_amount: 9000,
+  mrp_amount: 12000,
+  currency: 'INR',
+  catalog_rating: 4.2,
+  created_at: new Date('2024-01-01T00:00:00Z'),
+  updated_at: new Date('2024-02-01T00:00:00Z'),
+  on_hand: 5,
+  reserved: 2,
+  review_avg: null,
+  review_count: 0,
+  ...over,
 });
 
 describe('productDocument', () => {
   it('builds a valid read-model document', () => {
     const doc = productDocument(row());
     expect(ProductDocumentSchema.parse(doc)).toEqual(doc);
-    expect(doc).toMatchObject({ category: 'Mobiles', available: 3, in_stock: true, discount_percent: 25, rating: 4.2, rating_count: 0, specifications: [{ key: 'Color', value: 'Red' }] });
+    expect(doc).toMatchObject({
+      category: 'Mobiles',
+      available: 3,
+      in_stock: true,
+      discount_percent: 25,
+      rating: 4.2,
+      rating_count: 0,
+      specifications: [{ key: 'Color', value: 'Red' }],
+    });
   });
 
   it.each([
@@ -51,7 +74,15 @@ describe('pricing and rating helpers', () => {
 
 describe('reviewDocument', () => {
   it('builds a valid review document without personal data', () => {
-    const doc = reviewDocument({ id: 'r1', product_id: 'p1', user_id: '0a1b2c3d-0000-0000-0000-000000000000', rating: 5, title: 't', body: 'b', created_at: new Date('2024-01-01T00:00:00Z') });
+    const doc = reviewDocument({
+      id: 'r1',
+      product_id: 'p1',
+      user_id: '0a1b2c3d-0000-0000-0000-000000000000',
+      rating: 5,
+      title: 't',
+      body: 'b',
+      created_at: new Date('2024-01-01T00:00:00Z'),
+    });
     expect(ReviewDocumentSchema.parse(doc)).toEqual(doc);
     expect(doc.author).toBe('Shopper 0a1b2c3d');
   });

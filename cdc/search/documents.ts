@@ -28,7 +28,11 @@ export type ReviewRow = { id: string; product_id: string; user_id: string; ratin
 
 const specs = (x: unknown): ProductDocument['specifications'] =>
   Array.isArray(x)
-    ? x.flatMap((s) => (s && typeof s === 'object' && 'key' in s && 'value' in s ? [{ key: String((s as { key: unknown }).key), value: String((s as { value: unknown }).value) }] : []))
+    ? x.flatMap((s) =>
+        s && typeof s === 'object' && 'key' in s && 'value' in s
+          ? [{ key: String((s as { key: unknown }).key), value: String((s as { value: unknown }).value) }]
+          : [],
+      )
     : [];
 
 export function discountPercent(price: number | null, mrp: number | null): number | null {

@@ -20,7 +20,15 @@ export async function aliasIndices(es: SearchClient, alias: string): Promise<str
 /** Creates a concrete index with the explicit mappings, optionally already behind its alias. */
 export async function createVersionedIndex(es: SearchClient, prefix: string, kind: IndexKind, opts: { withAlias: boolean }): Promise<string> {
   const existing = await es.cat.indices({ index: `${aliasFor(prefix, kind)}-v*`, format: 'json', h: 'index' });
-  const name = versionedIndexName(prefix, kind, nextIndexVersion(prefix, kind, existing.map((r) => r.index ?? '')));
+  const name = versionedIndexName(
+    prefix,
+    kind,
+    nextIndexVersion(
+      prefix,
+      kind,
+      existing.map((r) => r.index ?? ''),
+    ),
+  );
   const { settings, mappings } = indexDefinitions[kind];
   await es.indices.create({ index: name, settings, mappings, aliases: opts.withAlias ? { [aliasFor(prefix, kind)]: { is_write_index: true } } : undefined });
   return name;

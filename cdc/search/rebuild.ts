@@ -22,7 +22,10 @@ async function load(es: SearchClient, sql: Sql, kind: IndexKind, index: string, 
   await sql.begin('isolation level repeatable read read only', async (tx) => {
     const pages = kind === 'products' ? allProducts(tx as unknown as Sql, 2000) : allReviews(tx as unknown as Sql, 2000);
     for await (const page of pages) {
-      await writeVersioned(es, page.map((d) => ({ index, id: d.id, version, doc: kind === 'products' ? withSuggest(d as never) : d })));
+      await writeVersioned(
+        es,
+        page.map((d) => ({ index, id: d.id, version, doc: kind === 'products' ? withSuggest(d as never) : d })),
+      );
       n += page.length;
     }
   });

@@ -7,7 +7,9 @@ const DEFAULT_COST = { N: 16384, r: 8, p: 1 };
 
 function derive(password: string, salt: Buffer, opts: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, { ...opts, maxmem: 256 * (opts.N ?? 0) * (opts.r ?? 8) }, (err, key) => (err ? reject(err) : resolve(key))),
+    scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, { ...opts, maxmem: 256 * (opts.N ?? 0) * (opts.r ?? 8) }, (err, key) =>
+      err ? reject(err) : resolve(key),
+    ),
   );
 }
 

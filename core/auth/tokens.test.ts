@@ -17,7 +17,13 @@ describe('tokens', () => {
   });
   it('rejects another secret, an expired token, and alg none', async () => {
     expect(await verifyToken({ ...cfg, JWT_SECRET: 'another-secret-0123456789' }, await issueToken(cfg, user))).toBeNull();
-    const expired = await new SignJWT({ role: 'customer' }).setProtectedHeader({ alg: 'HS256' }).setSubject(user.id).setIssuer('commerce-core').setIssuedAt(1000).setExpirationTime(2000).sign(new TextEncoder().encode(cfg.JWT_SECRET));
+    const expired = await new SignJWT({ role: 'customer' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(user.id)
+      .setIssuer('commerce-core')
+      .setIssuedAt(1000)
+      .setExpirationTime(2000)
+      .sign(new TextEncoder().encode(cfg.JWT_SECRET));
     expect(await verifyToken(cfg, expired)).toBeNull();
     const none = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: user.id, role: 'admin', iss: 'commerce-core', iat: 1, exp: 9999999999 })).toString('base64url')}.`;
     expect(await verifyToken(cfg, none)).toBeNull();

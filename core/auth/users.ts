@@ -9,7 +9,9 @@ export type UserWithHash = User & { password_hash: string };
 /** null when the email is taken. Also the way tests and the admin bootstrap create users. */
 export async function createUser(sql: Sql, email: string, passwordHash: string, role: Role = 'customer'): Promise<User | null> {
   try {
-    const [u] = await sql<User[]>`insert into users (email, password_hash, role) values (${email.toLowerCase()}, ${passwordHash}, ${role}) returning id, email, role`;
+    const [u] = await sql<
+      User[]
+    >`insert into users (email, password_hash, role) values (${email.toLowerCase()}, ${passwordHash}, ${role}) returning id, email, role`;
     return u ?? null;
   } catch (err) {
     if (isUniqueViolation(err)) return null;

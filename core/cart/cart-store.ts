@@ -56,7 +56,11 @@ function checkLine(product: ProductRow | undefined, productId: string, quantity:
     fail(400, 'validation', 'Invalid request', `${field}: at most ${max} per line`, { errors: [{ field, message: `at most ${max} per line` }] });
   }
   if (quantity > product!.available) {
-    fail(409, 'out-of-stock', 'Not enough stock', `product ${productId}: ${product!.available} available`, { product_id: productId, requested: quantity, available: product!.available });
+    fail(409, 'out-of-stock', 'Not enough stock', `product ${productId}: ${product!.available} available`, {
+      product_id: productId,
+      requested: quantity,
+      available: product!.available,
+    });
   }
 }
 
@@ -64,9 +68,15 @@ export async function addLines(sql: Sql, cartId: string, input: readonly CartLin
   await sql.begin(async (tx) => {
     await lockCart(tx, cartId);
     const lines = sumLinesByProduct(input);
-    const catalog = await products(tx, lines.map((l) => l.product_id), cartId);
+    const catalog = await products(
+      tx,
+      lines.map((l) => l.product_id),
+      cartId,
+    );
     const next = lines.map((l) => ({ product_id: l.product_id, quantity: (catalog.get(l.product_id)?.in_cart ?? 0) + l.quantity }));
-    next.forEach((l) => checkLine(catalog.get(l.product_id), l.product_id, l.quantity, maxPerLine, `items.${input.findIndex((i) => i.product_id === l.product_id)}.quantity`));
+    next.forEach((l) =>
+      checkLine(catalog.get(l.product_id), l.product_id, l.quantity, maxPerLine, `items.${input.findIndex((i) => i.product_id === l.product_id)}.quantity`),
+    );
     await tx`
       insert into cart_items ${tx(next.map((l) => ({ cart_id: cartId, ...l })))}
       on conflict (cart_id, product_id) do update set quantity = excluded.quantity`;

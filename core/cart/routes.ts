@@ -20,7 +20,10 @@ export function registerCartRoutes(app: OpenAPIHono, deps: CoreDeps): void {
     const owner: CartOwner = { guestToken };
     return { cartId: await openCart(sql, owner, createGuest && !h['x-cart-token']), guestToken };
   };
-  const view = async (cartId: string, guestToken?: string): Promise<Cart> => ({ ...(await cartView(sql, cartId)), ...(guestToken ? { cart_token: guestToken } : {}) });
+  const view = async (cartId: string, guestToken?: string): Promise<Cart> => ({
+    ...(await cartView(sql, cartId)),
+    ...(guestToken ? { cart_token: guestToken } : {}),
+  });
 
   app.openapi(getCartRoute, async (c) => {
     const { cartId, guestToken } = await resolve(c.req.valid('header'), false);

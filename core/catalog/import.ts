@@ -12,7 +12,19 @@ export type RejectedRow = { line: number; reason: string };
 export type ImportSummary = { read: number; inserted: number; updated: number; unchanged: number; rejected: RejectedRow[] };
 export type ImportOptions = { seed: number; batchSize?: number; onProgress?: (linesRead: number) => void; onReject?: (r: RejectedRow) => void };
 
-const COLUMNS = ['id', 'pid', 'title', 'brand', 'category_path', 'description', 'image_urls', 'specifications', 'price_amount', 'mrp_amount', 'rating'] as const;
+const COLUMNS = [
+  'id',
+  'pid',
+  'title',
+  'brand',
+  'category_path',
+  'description',
+  'image_urls',
+  'specifications',
+  'price_amount',
+  'mrp_amount',
+  'rating',
+] as const;
 
 export async function importCatalog(sql: Sql, csvPath: string, opts: ImportOptions): Promise<ImportSummary> {
   const summary: ImportSummary = { read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: [] };

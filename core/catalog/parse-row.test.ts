@@ -16,8 +16,17 @@ describe('rupeesToPaise', () => {
 });
 
 const base = {
-  id: 'abc123', pid: 'P1', name: 'Samsung Galaxy', category_path: 'Mobiles & Accessories >> Mobiles >> Samsung',
-  brand: 'Samsung', retail_price: '999.0', discounted_price: '379.0', rating: '4.5', description: '', image_urls: '', specifications: '',
+  id: 'abc123',
+  pid: 'P1',
+  name: 'Samsung Galaxy',
+  category_path: 'Mobiles & Accessories >> Mobiles >> Samsung',
+  brand: 'Samsung',
+  retail_price: '999.0',
+  discounted_price: '379.0',
+  rating: '4.5',
+  description: '',
+  image_urls: '',
+  specifications: '',
 };
 
 describe('parseCatalogRecord', () => {
@@ -26,10 +35,17 @@ describe('parseCatalogRecord', () => {
     expect(r).toEqual({
       ok: true,
       row: {
-        id: 'abc123', pid: 'P1', title: 'Samsung Galaxy', brand: 'Samsung',
-        category_path: ['Mobiles & Accessories', 'Mobiles', 'Samsung'], description: null,
-        image_urls: ['http://img/a.jpeg'], specifications: [{ key: 'Color', value: 'Black' }],
-        price_amount: 37900, mrp_amount: 99900, rating: 4.5,
+        id: 'abc123',
+        pid: 'P1',
+        title: 'Samsung Galaxy',
+        brand: 'Samsung',
+        category_path: ['Mobiles & Accessories', 'Mobiles', 'Samsung'],
+        description: null,
+        image_urls: ['http://img/a.jpeg'],
+        specifications: [{ key: 'Color', value: 'Black' }],
+        price_amount: 37900,
+        mrp_amount: 99900,
+        rating: 4.5,
       },
     });
   });

@@ -46,7 +46,8 @@ const blankToNull = (v: string | undefined) => (v === undefined || v.trim() === 
 
 export function parseCatalogRecord(rec: Record<string, string | undefined>): ParseResult {
   const id = blankToNull(rec.id);
-  if (!id || !/^[A-Za-z0-9_-]{1,64}$/.test(id)) return { ok: false, reason: `id must be 1-64 letters, digits, '-' or '_' (got ${JSON.stringify(rec.id ?? '')})` };
+  if (!id || !/^[A-Za-z0-9_-]{1,64}$/.test(id))
+    return { ok: false, reason: `id must be 1-64 letters, digits, '-' or '_' (got ${JSON.stringify(rec.id ?? '')})` };
   const title = blankToNull(rec.name);
   if (!title) return { ok: false, reason: 'name is empty' };
   if (title.length > 500) return { ok: false, reason: 'name is longer than 500 characters' };
@@ -63,7 +64,8 @@ export function parseCatalogRecord(rec: Record<string, string | undefined>): Par
 
   const ratingText = blankToNull(rec.rating);
   const rating = ratingText === null ? null : Number(ratingText);
-  if (rating !== null && !(Number.isFinite(rating) && rating >= 0 && rating <= 5)) return { ok: false, reason: `rating must be between 0 and 5: ${JSON.stringify(ratingText)}` };
+  if (rating !== null && !(Number.isFinite(rating) && rating >= 0 && rating <= 5))
+    return { ok: false, reason: `rating must be between 0 and 5: ${JSON.stringify(ratingText)}` };
 
   const images = parseJson(rec.image_urls ?? '', imageUrls, []);
   if (images === undefined) return { ok: false, reason: 'image_urls is not a JSON array of URLs' };
@@ -77,7 +79,10 @@ export function parseCatalogRecord(rec: Record<string, string | undefined>): Par
       pid,
       title,
       brand: blankToNull(rec.brand),
-      category_path: (rec.category_path ?? '').split('>>').map((s) => s.trim()).filter(Boolean),
+      category_path: (rec.category_path ?? '')
+        .split('>>')
+        .map((s) => s.trim())
+        .filter(Boolean),
       description: blankToNull(rec.description),
       image_urls: images,
       specifications: specs,

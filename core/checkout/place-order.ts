@@ -8,7 +8,13 @@ import { priceLines, type CatalogLine } from './pricing.ts';
 // Checkout is one transaction: re-price from the catalog, reserve every line (or nothing),
 // create the order awaiting payment, close the cart.
 /** `onCommit` runs last inside the transaction (the idempotency record of the answer). */
-export async function placeOrder(sql: Sql, userId: string, address: Address, paymentWindowSeconds: number, onCommit?: (tx: Tx, answer: CheckoutResponse) => Promise<void>): Promise<CheckoutResponse> {
+export async function placeOrder(
+  sql: Sql,
+  userId: string,
+  address: Address,
+  paymentWindowSeconds: number,
+  onCommit?: (tx: Tx, answer: CheckoutResponse) => Promise<void>,
+): Promise<CheckoutResponse> {
   return sql.begin(async (tx) => {
     const [cart] = await tx<{ id: string }[]>`select id from carts where user_id = ${userId} and status = 'open' for update`;
     const lines = cart
@@ -35,7 +41,12 @@ export async function placeOrder(sql: Sql, userId: string, address: Address, pay
     await tx`insert into order_items ${tx(pricing.lines.map((l) => ({ order_id: order!.id, product_id: l.product_id, title: l.title, quantity: l.quantity, unit_amount: l.unit_amount })))}`;
     await recordEvent(tx, order!.id, 'pending_payment', 'checkout');
     await tx`update carts set status = 'checked_out', updated_at = now() where id = ${cart.id}`;
-    const answer: CheckoutResponse = { order_id: order!.id, status: order!.status, amount: { amount: pricing.subtotal, currency: 'INR' }, payment_due_at: order!.payment_due_at.toISOString() };
+    const answer: CheckoutResponse = {
+      order_id: order!.id,
+      status: order!.status,
+      amount: { amount: pricing.subtotal, currency: 'INR' },
+      payment_due_at: order!.payment_due_at.toISOString(),
+    };
     await onCommit?.(tx, answer);
     return answer;
   });

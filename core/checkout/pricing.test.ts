@@ -1,15 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { priceLines, sumLinesByProduct, type CatalogLine } from './pricing.ts';
 
-const line = (product_id: string, quantity: number, unit_amount: number | null = 100): CatalogLine => ({ product_id, quantity, unit_amount, title: product_id });
+const line = (product_id: string, quantity: number, unit_amount: number | null = 100): CatalogLine => ({
+  product_id,
+  quantity,
+  unit_amount,
+  title: product_id,
+});
 
 describe('sumLinesByProduct', () => {
   it.each([
     ['empty', [], []],
     ['one line', [line('a', 2)], [['a', 2]]],
     ['duplicate product summed', [line('b', 1), line('b', 3)], [['b', 4]]],
-    ['sorted by product id', [line('c', 1), line('a', 1), line('b', 1)], [['a', 1], ['b', 1], ['c', 1]]],
-    ['mixed', [line('z', 2), line('a', 1), line('z', 5), line('a', 9)], [['a', 10], ['z', 7]]],
+    [
+      'sorted by product id',
+      [line('c', 1), line('a', 1), line('b', 1)],
+      [
+        ['a', 1],
+        ['b', 1],
+        ['c', 1],
+      ],
+    ],
+    [
+      'mixed',
+      [line('z', 2), line('a', 1), line('z', 5), line('a', 9)],
+      [
+        ['a', 10],
+        ['z', 7],
+      ],
+    ],
   ])('%s', (_name, input, expected) => {
     expect(sumLinesByProduct(input).map((l) => [l.product_id, l.quantity])).toEqual(expected);
   });

@@ -30,5 +30,12 @@ describe('decideExistingKey', () => {
     ['expired beats mismatch', key('done', 'h', new Date(0)), 'x', 'expired'],
   ])('%s', (_n, stored, hash, expected) => expect(decideExistingKey(stored, hash, now)).toBe(expected));
 
-  it.each([[200, true], [201, true], [402, true], [409, true], [500, false], [504, false]])('status %i stored: %s', (s, e) => expect(shouldStoreResponse(s)).toBe(e));
+  it.each([
+    [200, true],
+    [201, true],
+    [402, true],
+    [409, true],
+    [500, false],
+    [504, false],
+  ])('status %i stored: %s', (s, e) => expect(shouldStoreResponse(s)).toBe(e));
 });

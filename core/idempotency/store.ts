@@ -22,7 +22,8 @@ export type Finish = (tx: Tx, result: Stored) => Promise<void>;
 const recordDone = (db: Sql | Tx, scope: IdempotencyScope, result: Stored) => db`
   update idempotency_keys set state = 'done', response_status = ${result.status}, response_body = ${JSON.stringify(result.body)}
   where user_id = ${scope.userId} and route = ${scope.route} and key = ${scope.key}`;
-const forget = (sql: Sql, scope: IdempotencyScope) => sql`delete from idempotency_keys where user_id = ${scope.userId} and route = ${scope.route} and key = ${scope.key}`;
+const forget = (sql: Sql, scope: IdempotencyScope) =>
+  sql`delete from idempotency_keys where user_id = ${scope.userId} and route = ${scope.route} and key = ${scope.key}`;
 
 async function runAndRecord(sql: Sql, scope: IdempotencyScope, run: (finish: Finish) => Promise<Stored>): Promise<Stored> {
   let finished = false;
@@ -46,7 +47,12 @@ async function runAndRecord(sql: Sql, scope: IdempotencyScope, run: (finish: Fin
   return result;
 }
 
-export async function withIdempotency(sql: Sql, scope: IdempotencyScope, opts: IdempotencyOptions, run: (finish: Finish) => Promise<Stored>): Promise<Stored & { replayed: boolean }> {
+export async function withIdempotency(
+  sql: Sql,
+  scope: IdempotencyScope,
+  opts: IdempotencyOptions,
+  run: (finish: Finish) => Promise<Stored>,
+): Promise<Stored & { replayed: boolean }> {
   const hash = requestHash(scope.body);
   const deadline = Date.now() + opts.waitMs;
   for (let pause = 10; ; pause = Math.min(pause * 2, 200)) {
@@ -62,12 +68,14 @@ export async function withIdempotency(sql: Sql, scope: IdempotencyScope, opts: I
     if (!row) continue;
     const decision = decideExistingKey(row, hash, new Date());
     if (decision === 'replay') return { status: row.response_status!, body: JSON.parse(row.response_body!), replayed: true };
-    if (decision === 'mismatch') return fail(422, 'idempotency-key-reused', 'Idempotency key reused', 'this Idempotency-Key was used with a different request body');
+    if (decision === 'mismatch')
+      return fail(422, 'idempotency-key-reused', 'Idempotency key reused', 'this Idempotency-Key was used with a different request body');
     if (decision === 'expired') {
       await sql`delete from idempotency_keys where user_id = ${scope.userId} and route = ${scope.route} and key = ${scope.key} and expires_at <= now()`;
       continue;
     }
-    if (Date.now() + pause > deadline) return fail(409, 'idempotency-key-in-use', 'Request in progress', 'a request with this Idempotency-Key is still being processed; retry later');
+    if (Date.now() + pause > deadline)
+      return fail(409, 'idempotency-key-in-use', 'Request in progress', 'a request with this Idempotency-Key is still being processed; retry later');
     await sleep(pause);
   }
 }

@@ -7,16 +7,19 @@ describe('order cursor', () => {
     const c = { createdAt: '2026-01-01T10:00:00.123Z', id: '7c9e6679-7425-40de-944b-e07fc1f90ae7' };
     expect(decodeCursor(encodeCursor(c))).toEqual(c);
   });
-  it.each(['', 'abc', Buffer.from('[1,2]').toString('base64url'), Buffer.from('["2026-01-01T10:00:00Z","x"]').toString('base64url'), Buffer.from('{}').toString('base64url')])(
-    'rejects %j with a 400 problem',
-    (raw) => {
-      try {
-        decodeCursor(raw);
-        expect.unreachable();
-      } catch (err) {
-        expect(err).toBeInstanceOf(ProblemError);
-        expect((err as ProblemError).problem.status).toBe(400);
-      }
-    },
-  );
+  it.each([
+    '',
+    'abc',
+    Buffer.from('[1,2]').toString('base64url'),
+    Buffer.from('["2026-01-01T10:00:00Z","x"]').toString('base64url'),
+    Buffer.from('{}').toString('base64url'),
+  ])('rejects %j with a 400 problem', (raw) => {
+    try {
+      decodeCursor(raw);
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ProblemError);
+      expect((err as ProblemError).problem.status).toBe(400);
+    }
+  });
 });

@@ -12,7 +12,9 @@ const inr = (amount: number) => ({ amount, currency: 'INR' as const });
 
 async function withLines(sql: Sql, rows: OrderRow[]): Promise<Order[]> {
   const lines = rows.length
-    ? await sql<LineRow[]>`select order_id, product_id, title, quantity, unit_amount from order_items where order_id = any(${rows.map((r) => r.id)}::uuid[]) order by product_id`
+    ? await sql<
+        LineRow[]
+      >`select order_id, product_id, title, quantity, unit_amount from order_items where order_id = any(${rows.map((r) => r.id)}::uuid[]) order by product_id`
     : [];
   return rows.map((r) => ({
     order_id: r.id,
@@ -20,7 +22,13 @@ async function withLines(sql: Sql, rows: OrderRow[]): Promise<Order[]> {
     amount: inr(r.total_amount),
     items: lines
       .filter((l) => l.order_id === r.id)
-      .map((l) => ({ product_id: l.product_id, title: l.title, quantity: l.quantity, unit_price: inr(l.unit_amount), line_total: inr(l.unit_amount * l.quantity) })),
+      .map((l) => ({
+        product_id: l.product_id,
+        title: l.title,
+        quantity: l.quantity,
+        unit_price: inr(l.unit_amount),
+        line_total: inr(l.unit_amount * l.quantity),
+      })),
     shipping_address: r.shipping_address,
     payment_due_at: r.payment_due_at.toISOString(),
     created_at: r.created_at.toISOString(),
@@ -38,7 +46,9 @@ export async function getOrder(sql: Sql, orderId: string, userId: string | null)
 export async function orderStatus(sql: Sql, orderId: string, userId: string): Promise<OrderStatusResponse> {
   const [order] = await sql<{ status: OrderStatus }[]>`select status from orders where id = ${orderId} and user_id = ${userId}`;
   if (!order) return notFound('order');
-  const history = await sql<{ status: OrderStatus; at: Date; reason: string | null }[]>`select status, at, reason from order_events where order_id = ${orderId} order by id`;
+  const history = await sql<
+    { status: OrderStatus; at: Date; reason: string | null }[]
+  >`select status, at, reason from order_events where order_id = ${orderId} order by id`;
   return { order_id: orderId, status: order.status, history: history.map((h) => ({ status: h.status, at: h.at.toISOString(), reason: h.reason })) };
 }
 
@@ -51,5 +61,8 @@ export async function listOrders(sql: Sql, userId: string, limit: number, cursor
     : await sql<OrderRow[]>`select ${sql.unsafe(columns)} from orders where user_id = ${userId} order by created_at desc, id desc limit ${limit + 1}`;
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  return { items: await withLines(sql, page), next_cursor: rows.length > limit && last ? encodeCursor({ createdAt: last.created_at.toISOString(), id: last.id }) : null };
+  return {
+    items: await withLines(sql, page),
+    next_cursor: rows.length > limit && last ? encodeCursor({ createdAt: last.created_at.toISOString(), id: last.id }) : null,
+  };
 }

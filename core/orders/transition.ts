@@ -24,7 +24,14 @@ async function applyEffect(tx: Tx, gateway: PaymentGateway, order: LockedOrder, 
   await gateway.refund(tx, order.id);
 }
 
-export async function transitionOrder(tx: Tx, gateway: PaymentGateway, order: LockedOrder, to: OrderStatus, actor: Actor, reason: string | null): Promise<OrderStatus> {
+export async function transitionOrder(
+  tx: Tx,
+  gateway: PaymentGateway,
+  order: LockedOrder,
+  to: OrderStatus,
+  actor: Actor,
+  reason: string | null,
+): Promise<OrderStatus> {
   const plan = planTransition(order.status, to, actor);
   if (!plan.ok) {
     const detail = `order is ${order.status}; cannot move to ${to}${plan.allowed.length ? ` (allowed: ${plan.allowed.join(', ')})` : ''}`;

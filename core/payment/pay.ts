@@ -13,7 +13,10 @@ import type { PaymentGateway } from './gateway.ts';
 type OrderRow = { id: string; status: OrderStatus; total_amount: number; currency: string; expired: boolean };
 
 const notPayable = (status: OrderStatus): never => fail(409, 'order-not-payable', 'Order cannot be paid', `order is ${status}`, { current_status: status });
-const deadlinePassed = (): never => fail(409, 'payment-deadline-passed', 'Payment deadline passed', 'the reservation expired; the order is cancelled and its stock released', { current_status: 'cancelled' });
+const deadlinePassed = (): never =>
+  fail(409, 'payment-deadline-passed', 'Payment deadline passed', 'the reservation expired; the order is cancelled and its stock released', {
+    current_status: 'cancelled',
+  });
 
 /** Whether the order was cancelled because its deadline passed (by a sweeper or an earlier payment). */
 async function expiredByDeadline(sql: Sql, orderId: string): Promise<boolean> {
@@ -29,7 +32,13 @@ async function expire(sql: Sql, gateway: PaymentGateway, orderId: string): Promi
 }
 
 /** `onCommit` runs last inside the capturing transaction (the idempotency record of the answer). */
-export async function payOrder(sql: Sql, gateway: PaymentGateway, userId: string, body: PaymentBody, onCommit?: (tx: Tx, answer: PaymentResponse) => Promise<void>): Promise<PaymentResponse> {
+export async function payOrder(
+  sql: Sql,
+  gateway: PaymentGateway,
+  userId: string,
+  body: PaymentBody,
+  onCommit?: (tx: Tx, answer: PaymentResponse) => Promise<void>,
+): Promise<PaymentResponse> {
   const [order] = await sql<OrderRow[]>`
     select id, status, total_amount, currency, payment_due_at <= now() as expired
     from orders where id = ${body.order_id} and user_id = ${userId}`;
@@ -42,7 +51,8 @@ export async function payOrder(sql: Sql, gateway: PaymentGateway, userId: string
   }
 
   const auth = await gateway.authorise({ orderId: order.id, amount: order.total_amount, currency: order.currency, token: body.payment_method });
-  if (auth.outcome === 'declined') return fail(402, 'payment-declined', 'Payment declined', `the payment method was declined: ${auth.reason}`, { decline_code: auth.reason });
+  if (auth.outcome === 'declined')
+    return fail(402, 'payment-declined', 'Payment declined', `the payment method was declined: ${auth.reason}`, { decline_code: auth.reason });
   if (auth.outcome === 'timeout') return fail(504, 'payment-gateway-timeout', 'Payment gateway timed out', 'nothing was captured; retrying is safe');
 
   const answer: PaymentResponse = { order_id: order.id, payment_id: auth.paymentId, status: 'paid', amount: { amount: order.total_amount, currency: 'INR' } };

@@ -31,7 +31,9 @@ export function sandboxGateway(sql: Sql, opts: SandboxOptions = {}): PaymentGate
       await sql`update payments set status = 'voided', updated_at = now() where id = ${paymentId} and status = 'authorised'`;
     },
     async refund(tx: Tx, orderId: string) {
-      const rows = await tx<{ amount: number }[]>`update payments set status = 'refunded', updated_at = now() where order_id = ${orderId} and status = 'captured' returning amount`;
+      const rows = await tx<
+        { amount: number }[]
+      >`update payments set status = 'refunded', updated_at = now() where order_id = ${orderId} and status = 'captured' returning amount`;
       return rows[0]?.amount ?? 0;
     },
   };

@@ -80,7 +80,11 @@ export function createCachedReader(deps: {
       const own = { 'content-type': 'application/json', etag, 'cache-control': cacheControl(read.policy) };
       if (deps.hot) {
         const length = String(new TextEncoder().encode(body).length);
-        deps.hot.set(requestTarget(c.req.url), { etag, body, headers: { ...deps.fixedHeaders, ...own, 'x-cache': 'HIT', 'x-cache-level': 'memory', 'content-length': length } });
+        deps.hot.set(requestTarget(c.req.url), {
+          etag,
+          body,
+          headers: { ...deps.fixedHeaders, ...own, 'x-cache': 'HIT', 'x-cache-level': 'memory', 'content-length': length },
+        });
       }
       const headers = withCommonHeaders(c, { ...own, 'x-cache': status });
       if (hit) headers['x-cache-level'] = 'redis';

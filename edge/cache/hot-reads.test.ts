@@ -4,10 +4,7 @@ import { createHotReads, requestTarget, type HotRead } from './hot-reads.ts';
 const read = (body: string): HotRead => ({ etag: `W/"${body.length}"`, body, headers: { 'content-type': 'application/json' } });
 
 describe('hot reads', () => {
-  it.each([
-    [{ ttlMs: 0, maxBytes: 1000 }],
-    [{ ttlMs: 1000, maxBytes: 0 }],
-  ])('are off for %j', (opts) => {
+  it.each([[{ ttlMs: 0, maxBytes: 1000 }], [{ ttlMs: 1000, maxBytes: 0 }]])('are off for %j', (opts) => {
     expect(createHotReads(opts)).toBeNull();
   });
 

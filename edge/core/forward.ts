@@ -28,14 +28,25 @@ export function createForwarder(opts: { coreUrl: string; timeoutMs: number; fetc
     let res: Response;
     try {
       res = await opts.fetchCore(
-        new Request(`${base}${incoming.pathname}${incoming.search}`, { method, headers, body, redirect: 'manual', signal: AbortSignal.timeout(opts.timeoutMs) }),
+        new Request(`${base}${incoming.pathname}${incoming.search}`, {
+          method,
+          headers,
+          body,
+          redirect: 'manual',
+          signal: AbortSignal.timeout(opts.timeoutMs),
+        }),
       );
     } catch (e) {
       const timedOut = (e as Error).name === 'TimeoutError';
       opts.log.error('core did not answer', { path: incoming.pathname, timed_out: timedOut, ms: Date.now() - started, error: (e as Error).message });
       return timedOut
-        ? sendProblem(c, problem(504, 'core-timeout', 'Upstream timeout', `core did not answer within ${opts.timeoutMs} ms; retrying with the same Idempotency-Key is safe`))
-        : sendProblem(c, problem(503, 'core-unavailable', 'Service unavailable', 'core cannot be reached; retry shortly'), { 'retry-after': CORE_RETRY_AFTER_SECONDS });
+        ? sendProblem(
+            c,
+            problem(504, 'core-timeout', 'Upstream timeout', `core did not answer within ${opts.timeoutMs} ms; retrying with the same Idempotency-Key is safe`),
+          )
+        : sendProblem(c, problem(503, 'core-unavailable', 'Service unavailable', 'core cannot be reached; retry shortly'), {
+            'retry-after': CORE_RETRY_AFTER_SECONDS,
+          });
     }
     const out = new Headers();
     res.headers.forEach((v, k) => {

@@ -26,7 +26,18 @@ describe('core route helpers', () => {
 
   it('forwards every write of the public API', () => {
     const keys = coreRoutes.map((r) => `${r.method} ${r.path}`);
-    for (const k of ['post /auth/register', 'post /auth/login', 'post /cart/add_products', 'put /cart/items/{product_id}', 'delete /cart/items/{product_id}', 'post /checkout', 'post /payment', 'get /order_status', 'get /orders', 'post /products/{product_id}/reviews']) {
+    for (const k of [
+      'post /auth/register',
+      'post /auth/login',
+      'post /cart/add_products',
+      'put /cart/items/{product_id}',
+      'delete /cart/items/{product_id}',
+      'post /checkout',
+      'post /payment',
+      'get /order_status',
+      'get /orders',
+      'post /products/{product_id}/reviews',
+    ]) {
       expect(keys).toContain(k);
     }
   });

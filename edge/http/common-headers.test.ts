@@ -32,7 +32,10 @@ describe('requestIdFor', () => {
 
 describe('security headers', () => {
   it('of the HTML page are the ones Hono’s secureHeaders() sets by default', async () => {
-    const res = await new Hono().use('*', secureHeaders()).get('/', (c) => c.text('x')).request('/');
+    const res = await new Hono()
+      .use('*', secureHeaders())
+      .get('/', (c) => c.text('x'))
+      .request('/');
     const fromHono = Object.fromEntries([...res.headers].filter(([k]) => k !== 'content-type'));
     const ours = Object.fromEntries(Object.entries(DOCUMENT_SECURITY_HEADERS).map(([k, v]) => [k.toLowerCase(), v]));
     expect(ours).toEqual(fromHono);

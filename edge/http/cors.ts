@@ -18,5 +18,10 @@ export function allowedOrigin(origin: string | undefined, opts: CorsOptions): st
 }
 
 export function parseCorsOrigins(setting: string): '*' | string[] {
-  return setting === '*' ? '*' : setting.split(',').map((o) => o.trim()).filter((o) => o !== '');
+  return setting === '*'
+    ? '*'
+    : setting
+        .split(',')
+        .map((o) => o.trim())
+        .filter((o) => o !== '');
 }

@@ -10,8 +10,16 @@ function setup() {
   const common = createCommonHeaders(cors);
   const hot = createHotReads({ ttlMs: 60_000, maxBytes: 1_000_000 })!;
   const lines: Record<string, unknown>[] = [];
-  const front = createHotFront(hot, common, createLogger('info', { service: 'edge' }, (l) => lines.push(JSON.parse(l))));
-  hot.set('/products/p1', { etag: 'W/"e1"', body: '{"id":"p1"}', headers: { ...common.fixed, 'content-type': 'application/json', etag: 'W/"e1"', 'x-cache': 'HIT' } });
+  const front = createHotFront(
+    hot,
+    common,
+    createLogger('info', { service: 'edge' }, (l) => lines.push(JSON.parse(l))),
+  );
+  hot.set('/products/p1', {
+    etag: 'W/"e1"',
+    body: '{"id":"p1"}',
+    headers: { ...common.fixed, 'content-type': 'application/json', etag: 'W/"e1"', 'x-cache': 'HIT' },
+  });
   return { front, lines };
 }
 

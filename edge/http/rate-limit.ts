@@ -8,7 +8,10 @@ export type LimitVerdict = { allowed: boolean; limit: number; remaining: number;
 
 export type WriteLimiter = (ip: string, userId: string | null) => Promise<LimitVerdict | null>;
 
-export function createWriteLimiter(redis: Redis, opts: { ipPerMinute: number; userPerMinute: number; timeoutMs: number; prefix: string; log: Logger }): WriteLimiter {
+export function createWriteLimiter(
+  redis: Redis,
+  opts: { ipPerMinute: number; userPerMinute: number; timeoutMs: number; prefix: string; log: Logger },
+): WriteLimiter {
   const make = (perMinute: number, kind: string) =>
     new Ratelimit({ redis, limiter: Ratelimit.slidingWindow(perMinute, '60 s'), prefix: `${opts.prefix}:${kind}`, timeout: opts.timeoutMs, analytics: false });
   const byIp = make(opts.ipPerMinute, 'ip');
@@ -18,7 +21,12 @@ export function createWriteLimiter(redis: Redis, opts: { ipPerMinute: number; us
       const checks = await Promise.all([byIp.limit(ip), ...(userId ? [byUser.limit(userId)] : [])]);
       // Report the tightest limit: the one denying, else the one with the least room left.
       const worst = checks.reduce((a, b) => (!b.success && a.success ? b : a.success === b.success && b.remaining < a.remaining ? b : a));
-      return { allowed: worst.success, limit: worst.limit, remaining: Math.max(0, worst.remaining), resetSeconds: Math.max(0, Math.ceil((worst.reset - Date.now()) / 1000)) };
+      return {
+        allowed: worst.success,
+        limit: worst.limit,
+        remaining: Math.max(0, worst.remaining),
+        resetSeconds: Math.max(0, Math.ceil((worst.reset - Date.now()) / 1000)),
+      };
     } catch (e) {
       opts.log.warn('rate limiter unavailable; letting the write through', { error: (e as Error).message });
       return null;

@@ -51,14 +51,17 @@ export function registerCatalog(app: EdgeApp, deps: CatalogDeps): void {
   const searchKey = async (kind: string, params: Record<string, unknown>) => ({
     key: cacheKeys.search(
       await deps.cache.catalogVersion(),
-      await digest(canonicalRequest(`${deps.indexPrefix}:${kind}`, { ...params, query: typeof params.query === 'string' ? params.query.toLowerCase() : params.query })),
+      await digest(
+        canonicalRequest(`${deps.indexPrefix}:${kind}`, { ...params, query: typeof params.query === 'string' ? params.query.toLowerCase() : params.query }),
+      ),
     ),
   });
 
   app.openapi(searchRoute, async (c) => {
     const params = c.req.valid('query');
     const searchAfter = params.cursor === undefined ? null : decodeCursor(params.cursor);
-    if (params.cursor !== undefined && searchAfter === null) return sendProblem(c, validationProblem([{ field: 'cursor', message: 'not a cursor returned by this API' }]));
+    if (params.cursor !== undefined && searchAfter === null)
+      return sendProblem(c, validationProblem([{ field: 'cursor', message: 'not a cursor returned by this API' }]));
     const built = buildSearchQuery(params, searchAfter);
     if ('error' in built) return sendProblem(c, validationProblem([built.error]));
     return deps.cachedRead(c, {

@@ -10,7 +10,8 @@ export const OPENAPI_DOCUMENT = {
   info: {
     title: 'Commerce API',
     version: '1.0.0',
-    description: 'Search and product reads are served at the edge (Redis → Elasticsearch); carts, checkout, payment and orders are forwarded to core. Money is integer minor units (paise). Errors are RFC 9457 problem+json.',
+    description:
+      'Search and product reads are served at the edge (Redis → Elasticsearch); carts, checkout, payment and orders are forwarded to core. Money is integer minor units (paise). Errors are RFC 9457 problem+json.',
     license: { name: 'UNLICENSED', identifier: 'UNLICENSED' },
   },
   servers: [{ url: 'http://127.0.0.1:8787', description: 'Local edge' }],

@@ -19,7 +19,11 @@ describe('buildSearchQuery', () => {
 
   it('matches text fuzzily over boosted fields and as a prefix on the last word', () => {
     const should = (body({ query: 'samsng gal' }).query as any).bool.must[0].bool.should;
-    expect(should[0].multi_match).toMatchObject({ query: 'samsng gal', fuzziness: 'AUTO', fields: expect.arrayContaining(['title^4', 'brand.text^3', 'category_path.text^2', 'description']) });
+    expect(should[0].multi_match).toMatchObject({
+      query: 'samsng gal',
+      fuzziness: 'AUTO',
+      fields: expect.arrayContaining(['title^4', 'brand.text^3', 'category_path.text^2', 'description']),
+    });
     expect(should[1].multi_match).toMatchObject({ type: 'bool_prefix', fuzziness: 'AUTO' });
   });
 
@@ -73,7 +77,10 @@ describe('buildSearchQuery', () => {
     expect(b.highlight).toBeUndefined();
   });
 
-  it.each([[{ size: '101' }], [{ size: '0' }], [{ page: '0' }], [{ sort: 'cheapest' }], [{ rating_min: '6' }], [{ in_stock: 'maybe' }]])('rejects %o at validation', (q) => {
-    expect(SearchQuerySchema.safeParse(q).success).toBe(false);
-  });
+  it.each([[{ size: '101' }], [{ size: '0' }], [{ page: '0' }], [{ sort: 'cheapest' }], [{ rating_min: '6' }], [{ in_stock: 'maybe' }]])(
+    'rejects %o at validation',
+    (q) => {
+      expect(SearchQuerySchema.safeParse(q).success).toBe(false);
+    },
+  );
 });

@@ -14,7 +14,8 @@ export function decodeCursor(cursor: string): SortValue[] | null {
   try {
     const bin = atob(cursor.replace(/-/g, '+').replace(/_/g, '/'));
     const values: unknown = JSON.parse(new TextDecoder().decode(Uint8Array.from(bin, (ch) => ch.charCodeAt(0))));
-    const ok = Array.isArray(values) && values.length > 0 && values.length <= 4 && values.every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v));
+    const ok =
+      Array.isArray(values) && values.length > 0 && values.length <= 4 && values.every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v));
     return ok ? (values as SortValue[]) : null;
   } catch {
     return null;

@@ -5,7 +5,10 @@ import { encodeCursor, type SortValue } from './cursor.ts';
 import { highlightTitle, queryWords } from './highlight.ts';
 
 // Pure: an Elasticsearch _search response → the public SearchResponse.
-type SummarySource = Pick<ProductDocument, 'id' | 'title' | 'brand' | 'category_path' | 'price' | 'mrp' | 'discount_percent' | 'rating' | 'rating_count' | 'in_stock' | 'image_urls'>;
+type SummarySource = Pick<
+  ProductDocument,
+  'id' | 'title' | 'brand' | 'category_path' | 'price' | 'mrp' | 'discount_percent' | 'rating' | 'rating_count' | 'in_stock' | 'image_urls'
+>;
 
 const money = (amount: number | null) => (amount === null ? null : { amount, currency: 'INR' as const });
 

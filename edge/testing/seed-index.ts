@@ -28,7 +28,11 @@ export async function seedProducts(es: SearchClient, prefix: string, docs: Produ
   await createVersionedIndex(es, prefix, 'reviews', { withAlias: true });
   for (let i = 0; i < docs.length; i += 1000) {
     const chunk = docs.slice(i, i + 1000);
-    const res = await es.bulk({ index: `${prefix}-products`, refresh: i + 1000 >= docs.length ? 'wait_for' : false, operations: chunk.flatMap((d) => [{ index: { _id: d.id } }, withSuggest(d)]) });
+    const res = await es.bulk({
+      index: `${prefix}-products`,
+      refresh: i + 1000 >= docs.length ? 'wait_for' : false,
+      operations: chunk.flatMap((d) => [{ index: { _id: d.id } }, withSuggest(d)]),
+    });
     if (res.errors) throw new Error(`seeding ${prefix} failed: ${JSON.stringify(res.items.find((it) => it.index?.error)?.index?.error)}`);
   }
 }

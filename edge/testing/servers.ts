@@ -74,7 +74,18 @@ export async function startWorkerEdge(settings: Record<string, string>): Promise
   const inspector = await freePort();
   const vars = workerVars(loadConfig(childEnv(settings)));
   const wrangler = join(repoRoot, 'node_modules/wrangler/bin/wrangler.js');
-  const args = [wrangler, 'dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspector), '--show-interactive-dev-session=false', ...vars];
+  const args = [
+    wrangler,
+    'dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--inspector-port',
+    String(inspector),
+    '--show-interactive-dev-session=false',
+    ...vars,
+  ];
   return spawnService(process.execPath, args, WRANGLER_OFFLINE_ENV, `http://127.0.0.1:${port}/health`, 90_000);
 }
 

@@ -8,7 +8,10 @@ import { json } from './problems.ts';
 /** Headers of cacheable reads (search, suggest, product, reviews). */
 export const cachedReadHeaders = z.object({
   'X-Cache': z.enum(['HIT', 'MISS']).openapi({ description: 'HIT when a cached copy answered (in-process or Redis), MISS when Elasticsearch did' }),
-  'X-Cache-Level': z.enum(['memory', 'redis']).optional().openapi({ description: 'Which cache answered a HIT: the in-process level (up to EDGE_L1_CACHE_TTL_MS old) or Redis' }),
+  'X-Cache-Level': z
+    .enum(['memory', 'redis'])
+    .optional()
+    .openapi({ description: 'Which cache answered a HIT: the in-process level (up to EDGE_L1_CACHE_TTL_MS old) or Redis' }),
   ETag: z.string(),
   'Cache-Control': z.string(),
 });
@@ -24,9 +27,7 @@ export const cachedReadResponses = {
 
 export const cachedJson = <T>(schema: T, description: string) => ({ ...json(schema, description), headers: cachedReadHeaders });
 
-export const HealthSchema = z
-  .object({ status: z.literal('ok'), service: z.string(), runtime: z.string() })
-  .openapi('Health');
+export const HealthSchema = z.object({ status: z.literal('ok'), service: z.string(), runtime: z.string() }).openapi('Health');
 
 export const healthRoute = createRoute({
   method: 'get',

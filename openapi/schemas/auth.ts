@@ -35,7 +35,13 @@ export const AuthHeadersSchema = z.object({
 /** Guest carts are addressed by this header; login merges the guest cart into the user's. */
 export const CART_TOKEN_HEADER = 'x-cart-token';
 export const CartTokenHeadersSchema = AuthHeadersSchema.extend({
-  'x-cart-token': z.string().min(16).max(128).regex(/^[A-Za-z0-9_-]+$/).optional().openapi({ description: 'Guest cart token' }),
+  'x-cart-token': z
+    .string()
+    .min(16)
+    .max(128)
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .optional()
+    .openapi({ description: 'Guest cart token' }),
 });
 
 export type JwtClaims = z.infer<typeof JwtClaimsSchema>;

@@ -2,7 +2,12 @@ import { z } from '@hono/zod-openapi';
 import { MoneySchema } from './common.ts';
 
 // Product ids are the dataset's ids (32 hex chars) or test ids; never free text.
-export const ProductIdSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, 'invalid product id').openapi({ example: 'c2d766ca982eca8304150849735ffef9' });
+export const ProductIdSchema = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9_-]+$/, 'invalid product id')
+  .openapi({ example: 'c2d766ca982eca8304150849735ffef9' });
 /** Static upper bound; the configured per-line maximum (CART_MAX_LINE_QUANTITY) is enforced by core. */
 export const QuantitySchema = z.number().int().min(1).max(1000);
 

@@ -3,7 +3,12 @@ import { MoneySchema } from './common.ts';
 import { AuthHeadersSchema } from './auth.ts';
 
 export const IdempotencyHeadersSchema = AuthHeadersSchema.extend({
-  'idempotency-key': z.string().min(1).max(255).regex(/^[\x21-\x7e]+$/, 'printable ASCII only').openapi({ description: 'Client-chosen key; retries with the same key replay the first answer for 24 h' }),
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(255)
+    .regex(/^[\x21-\x7e]+$/, 'printable ASCII only')
+    .openapi({ description: 'Client-chosen key; retries with the same key replay the first answer for 24 h' }),
 });
 
 export const AddressSchema = z
@@ -15,7 +20,10 @@ export const AddressSchema = z
     state: z.string().min(1).max(100),
     postal_code: z.string().regex(/^[1-9][0-9]{5}$/, 'a 6-digit PIN code'),
     country: z.literal('IN'),
-    phone: z.string().regex(/^\+?[0-9]{10,15}$/).optional(),
+    phone: z
+      .string()
+      .regex(/^\+?[0-9]{10,15}$/)
+      .optional(),
   })
   .openapi('Address');
 

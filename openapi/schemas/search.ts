@@ -9,7 +9,13 @@ export const SORTS = ['relevance', 'price_asc', 'price_desc', 'rating', 'newest'
 const listParam = (name: string, description: string) =>
   z
     .preprocess(
-      (v) => (v === undefined ? undefined : (Array.isArray(v) ? v : [v]).flatMap((s) => String(s).split(',')).map((s) => s.trim()).filter(Boolean)),
+      (v) =>
+        v === undefined
+          ? undefined
+          : (Array.isArray(v) ? v : [v])
+              .flatMap((s) => String(s).split(','))
+              .map((s) => s.trim())
+              .filter(Boolean),
       z.array(z.string().min(1).max(100)).max(20).optional(),
     )
     .openapi({ param: { name, in: 'query', style: 'form', explode: true }, description });
@@ -17,7 +23,13 @@ const listParam = (name: string, description: string) =>
 export const SearchQuerySchema = z.object({
   query: z.string().trim().max(200).default('').openapi({ description: 'Free text; empty browses the catalog', example: 'samsung' }),
   page: z.coerce.number().int().min(1).max(10_000).default(1).openapi({ description: '1-based page number (ignored when cursor is set)' }),
-  size: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20).openapi({ description: `Hits per page, at most ${MAX_PAGE_SIZE}` }),
+  size: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_PAGE_SIZE)
+    .default(20)
+    .openapi({ description: `Hits per page, at most ${MAX_PAGE_SIZE}` }),
   cursor: z.string().max(1000).optional().openapi({ description: 'next_cursor of the previous page, for deep paging' }),
   sort: z.enum(SORTS).default('relevance'),
   category: listParam('category', 'Top-level categories (any of)'),

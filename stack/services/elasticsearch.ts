@@ -71,8 +71,12 @@ export const elasticsearchService: StackService = {
     if (user) run('chown', ['-R', `${user}:`, p.dir]);
     log(`starting Elasticsearch ${ELASTICSEARCH_VERSION} on ${cfg.ELASTICSEARCH_URL}`);
     const [cmd, args] = asUser(user, 'env', [
-      `ES_JAVA_HOME=${javaHome()}`, `ES_PATH_CONF=${p.conf}`,
-      join(homeDir(cfg), 'bin', 'elasticsearch'), '-d', '-p', p.pid,
+      `ES_JAVA_HOME=${javaHome()}`,
+      `ES_PATH_CONF=${p.conf}`,
+      join(homeDir(cfg), 'bin', 'elasticsearch'),
+      '-d',
+      '-p',
+      p.pid,
     ]);
     run(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
     await waitFor('elasticsearch', () => this.healthy(cfg), 120_000, join(p.logs, 'commerce-local.log'));

@@ -14,7 +14,14 @@ import { KAFKA_VERSION } from '../versions.ts';
 const libDir = (cfg: Config) => join(cfg.cacheDir, `kafka-${KAFKA_VERSION}`, 'libs');
 const paths = (cfg: Config) => {
   const dir = join(cfg.stackDir, 'kafka');
-  return { dir, data: join(dir, 'data'), props: join(dir, 'server.properties'), log4j: join(dir, 'log4j.properties'), log: join(dir, 'kafka.log'), pid: join(cfg.stackDir, 'pids', 'kafka.pid') };
+  return {
+    dir,
+    data: join(dir, 'data'),
+    props: join(dir, 'server.properties'),
+    log4j: join(dir, 'log4j.properties'),
+    log: join(dir, 'kafka.log'),
+    pid: join(cfg.stackDir, 'pids', 'kafka.pid'),
+  };
 };
 
 function serverProperties(cfg: Config, dataDir: string): string {
@@ -67,13 +74,28 @@ export const kafkaService: StackService = {
     if (!existsSync(join(p.data, 'meta.properties'))) {
       log('formatting Kafka storage (KRaft)');
       const clusterId = randomBytes(16).toString('base64url');
-      const [cmd, args] = java(cfg, [`-Dlog4j.configuration=file:${p.log4j}`, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', p.props, '--ignore-formatted']);
+      const [cmd, args] = java(cfg, [
+        `-Dlog4j.configuration=file:${p.log4j}`,
+        'kafka.tools.StorageTool',
+        'format',
+        '-t',
+        clusterId,
+        '-c',
+        p.props,
+        '--ignore-formatted',
+      ]);
       run(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     }
     log(`starting Kafka ${KAFKA_VERSION} on ${cfg.KAFKA_BROKERS}`);
     const [cmd, args] = java(cfg, [
-      `-Xms${cfg.KAFKA_HEAP}`, `-Xmx${cfg.KAFKA_HEAP}`, '-XX:+UseG1GC', '-Djava.awt.headless=true',
-      `-Dlog4j.configuration=file:${p.log4j}`, `-Dkafka.logs.dir=${p.dir}`, 'kafka.Kafka', p.props,
+      `-Xms${cfg.KAFKA_HEAP}`,
+      `-Xmx${cfg.KAFKA_HEAP}`,
+      '-XX:+UseG1GC',
+      '-Djava.awt.headless=true',
+      `-Dlog4j.configuration=file:${p.log4j}`,
+      `-Dkafka.logs.dir=${p.dir}`,
+      'kafka.Kafka',
+      p.props,
     ]);
     startDetached({ cmd, args, logFile: p.log, pidFile: p.pid, cwd: p.dir });
     await waitFor('kafka', () => this.healthy(cfg), 90_000, p.log);

@@ -11,7 +11,10 @@ import { alive, asUser, isRoot, log, run, waitFor } from '../proc.ts';
 function binDir(): string | null {
   const base = '/usr/lib/postgresql';
   if (!existsSync(base)) return null;
-  const versions = readdirSync(base).map(Number).filter((v) => v >= 15).sort((a, b) => b - a);
+  const versions = readdirSync(base)
+    .map(Number)
+    .filter((v) => v >= 15)
+    .sort((a, b) => b - a);
   for (const v of versions) if (existsSync(join(base, String(v), 'bin', 'pg_ctl'))) return join(base, String(v), 'bin');
   return null;
 }
@@ -66,8 +69,16 @@ export const postgresService: StackService = {
       writeFileSync(pwfile, `${cfg.POSTGRES_PASSWORD}\n`, { mode: 0o600 });
       if (isRoot) run('chown', [`${cfg.STACK_PG_OS_USER}:`, pwfile]);
       const [cmd, args] = asUser(osUser(cfg), pgBin('initdb'), [
-        '-D', p.data, '-U', cfg.POSTGRES_USER, `--pwfile=${pwfile}`, '-E', 'UTF8', '--no-locale',
-        '--auth-local=trust', '--auth-host=scram-sha-256',
+        '-D',
+        p.data,
+        '-U',
+        cfg.POSTGRES_USER,
+        `--pwfile=${pwfile}`,
+        '-E',
+        'UTF8',
+        '--no-locale',
+        '--auth-local=trust',
+        '--auth-host=scram-sha-256',
       ]);
       run(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
       run('mkdir', ['-p', p.run]);
@@ -102,8 +113,14 @@ export const postgresService: StackService = {
 
 async function ping(cfg: Config, database: string): Promise<boolean> {
   const sql = postgres({
-    host: cfg.POSTGRES_HOST, port: cfg.POSTGRES_PORT, user: cfg.POSTGRES_USER, password: cfg.POSTGRES_PASSWORD,
-    database, max: 1, connect_timeout: 2, onnotice: () => {},
+    host: cfg.POSTGRES_HOST,
+    port: cfg.POSTGRES_PORT,
+    user: cfg.POSTGRES_USER,
+    password: cfg.POSTGRES_PASSWORD,
+    database,
+    max: 1,
+    connect_timeout: 2,
+    onnotice: () => {},
   });
   try {
     await sql`select 1`;
@@ -117,8 +134,13 @@ async function ping(cfg: Config, database: string): Promise<boolean> {
 
 async function ensureDatabase(cfg: Config): Promise<void> {
   const sql = postgres({
-    host: cfg.POSTGRES_HOST, port: cfg.POSTGRES_PORT, user: cfg.POSTGRES_USER, password: cfg.POSTGRES_PASSWORD,
-    database: 'postgres', max: 1, onnotice: () => {},
+    host: cfg.POSTGRES_HOST,
+    port: cfg.POSTGRES_PORT,
+    user: cfg.POSTGRES_USER,
+    password: cfg.POSTGRES_PASSWORD,
+    database: 'postgres',
+    max: 1,
+    onnotice: () => {},
   });
   try {
     const [row] = await sql`select 1 as ok from pg_database where datname = ${cfg.POSTGRES_DB}`;

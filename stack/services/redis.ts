@@ -23,7 +23,24 @@ export const redisService: StackService = {
     log(`starting Redis on ${cfg.REDIS_HOST}:${cfg.REDIS_PORT}`);
     startDetached({
       cmd: 'redis-server',
-      args: ['--bind', cfg.REDIS_HOST, '--port', String(cfg.REDIS_PORT), '--dir', p.dir, '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--maxmemory', '512mb', '--maxmemory-policy', 'allkeys-lru'],
+      args: [
+        '--bind',
+        cfg.REDIS_HOST,
+        '--port',
+        String(cfg.REDIS_PORT),
+        '--dir',
+        p.dir,
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--daemonize',
+        'no',
+        '--maxmemory',
+        '512mb',
+        '--maxmemory-policy',
+        'allkeys-lru',
+      ],
       logFile: p.log,
       pidFile: p.pid,
       cwd: p.dir,
@@ -33,7 +50,14 @@ export const redisService: StackService = {
   stop: (cfg) => stopPid(paths(cfg).pid),
   pid: (cfg) => readPid(paths(cfg).pid),
   async healthy(cfg) {
-    const r = new Redis({ host: cfg.REDIS_HOST, port: cfg.REDIS_PORT, lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1000, retryStrategy: () => null });
+    const r = new Redis({
+      host: cfg.REDIS_HOST,
+      port: cfg.REDIS_PORT,
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      connectTimeout: 1000,
+      retryStrategy: () => null,
+    });
     r.on('error', () => {});
     try {
       await r.connect();

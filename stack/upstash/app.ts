@@ -37,7 +37,10 @@ export function createUpstashApp(redis: Redis, token: string): Hono {
   });
 
   // /pipeline answers each command on its own; /multi-exec runs them in MULTI/EXEC.
-  for (const [path, atomic] of [['/pipeline', false], ['/multi-exec', true]] as const) {
+  for (const [path, atomic] of [
+    ['/pipeline', false],
+    ['/multi-exec', true],
+  ] as const) {
     app.post(path, async (c) => {
       const cmds = parseCommands(await body(c));
       if (!cmds) return c.json({ error: 'ERR body must be a non-empty JSON array of commands' }, 400);

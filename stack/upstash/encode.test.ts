@@ -20,6 +20,15 @@ describe('parseCommand', () => {
 });
 
 describe('parseCommands', () => {
-  it('accepts a list of commands', () => expect(parseCommands([['SET', 'k', 1], ['GET', 'k']])).toEqual([['SET', 'k', '1'], ['GET', 'k']]));
+  it('accepts a list of commands', () =>
+    expect(
+      parseCommands([
+        ['SET', 'k', 1],
+        ['GET', 'k'],
+      ]),
+    ).toEqual([
+      ['SET', 'k', '1'],
+      ['GET', 'k'],
+    ]));
   it.each([[[]], [[['GET', 'k'], 'GET']], [[[]]], [{}]])('rejects %j', (v) => expect(parseCommands(v)).toBeNull());
 });

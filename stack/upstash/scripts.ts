@@ -12,7 +12,10 @@ const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
 export function compatibleScript(script: string): string {
   const m = /^#!lua(?:[ \t]+flags=([^\r\n]*))?(\r?\n)/.exec(script);
   if (!m || m[1] === undefined) return script;
-  const kept = m[1].split(',').map((f) => f.trim()).filter((f) => REDIS_FLAGS.has(f));
+  const kept = m[1]
+    .split(',')
+    .map((f) => f.trim())
+    .filter((f) => REDIS_FLAGS.has(f));
   const shebang = kept.length ? `#!lua flags=${kept.join(',')}` : '#!lua';
   return shebang + m[2] + script.slice(m[0].length);
 }
