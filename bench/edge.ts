@@ -13,8 +13,8 @@ import { allProducts } from '../cdc/search/load.ts';
 import { childEnv, config, repoRoot } from '../config/index.ts';
 import { connect } from '../core/db/connect.ts';
 import { buildSearchQuery } from '../edge/search/build-query.ts';
-import { freePort } from '../edge/testing/servers.ts';
-import { seedProducts } from '../edge/testing/seed-index.ts';
+import { freePort } from '../test/support/servers.ts';
+import { seedProducts } from '../test/support/seed-index.ts';
 import { indexAliases } from '../openapi/internal/read-model.ts';
 import { SearchQuerySchema } from '../openapi/schemas/search.ts';
 

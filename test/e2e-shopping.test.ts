@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startEntry, startNodeEdge, startWorkerEdge, type Running } from '../edge/testing/servers.ts';
-import { createContractChecker } from '../edge/testing/contract.ts';
+import { freePort, startEntry, startNodeEdge, startWorkerEdge, type Running } from './support/servers.ts';
+import { createContractChecker } from './support/contract.ts';
 import { createCommerceClient } from '../openapi/sdk/index.ts';
 import { ADDRESS } from './core-harness.ts';
 import { teardown, testEs, testSql, uniqueNames, waitFor } from './cdc-harness.ts';

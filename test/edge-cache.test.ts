@@ -7,8 +7,8 @@ import { dropIndices } from '../cdc/search/indices.ts';
 import { config } from '../config/index.ts';
 import { testSql } from './cdc-harness.ts';
 import { createEdgeApp } from '../edge/app.ts';
-import { freePort } from '../edge/testing/servers.ts';
-import { loadCatalogSlice, seedProducts } from '../edge/testing/seed-index.ts';
+import { freePort } from './support/servers.ts';
+import { loadCatalogSlice, seedProducts } from './support/seed-index.ts';
 import { cacheKeys, type ProductDocument } from '../openapi/internal/read-model.ts';
 import type { ProductDetail } from '../openapi/schemas/product.ts';
 

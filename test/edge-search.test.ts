@@ -5,7 +5,7 @@ import { dropIndices } from '../cdc/search/indices.ts';
 import { config } from '../config/index.ts';
 import { testSql } from './cdc-harness.ts';
 import { createEdgeApp } from '../edge/app.ts';
-import { loadCatalogSlice, seedProducts } from '../edge/testing/seed-index.ts';
+import { loadCatalogSlice, seedProducts } from './support/seed-index.ts';
 import type { ProductDocument } from '../openapi/internal/read-model.ts';
 import type { SearchResponse, SuggestResponse } from '../openapi/schemas/search.ts';
 

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { childEnv, loadConfig, repoRoot } from '../../config/index.ts';
 import { WRANGLER_OFFLINE_ENV, workerVars } from '../../stack/apps.ts';
-import { createEdgeApp, type EdgeOptions } from '../app.ts';
-import { nodeEdgeOptions } from '../node-runtime.ts';
+import { createEdgeApp, type EdgeOptions } from '../../edge/app.ts';
+import { nodeEdgeOptions } from '../../edge/node-runtime.ts';
 
 // Test support: runs the edge (on Node in-process, or under workerd via wrangler dev) and
 // other entries as child processes, each on a free port of its own.
