@@ -42,7 +42,7 @@ function runNode(args: string[], extraEnv: Record<string, string> = {}): Promise
 
 async function prepareData(): Promise<void> {
   if ((await runNode(['core/db/main.ts'])) !== 0) throw new Error('database migration failed');
-  if ((await runNode(['core/catalog/main.ts', '--if-empty'])) !== 0) throw new Error('catalog import failed');
+  if ((await runNode(['core/catalog-import/main.ts', '--if-empty'])) !== 0) throw new Error('catalog import failed');
 }
 
 async function start(): Promise<void> {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { config, repoRoot } from '../config/index.ts';
 import { connect } from '../core/db/connect.ts';
-import { importCatalog } from '../core/catalog/import.ts';
+import { importCatalog } from '../core/catalog-import/import.ts';
 
 const sql = connect(config, { max: 2 });
 const created: string[] = [];
@@ -65,7 +65,7 @@ describe('catalog import', () => {
     ]);
 
     // the command line says the same to a person (no terminal: one line per rejection and a summary)
-    const cli = spawnSync(process.execPath, [join(repoRoot, 'core/catalog/main.ts'), file], { encoding: 'utf8' });
+    const cli = spawnSync(process.execPath, [join(repoRoot, 'core/catalog-import/main.ts'), file], { encoding: 'utf8' });
     expect(cli.status).toBe(0);
     expect(cli.stderr).toMatch(/line 4 skipped: discounted_price/);
     expect(cli.stderr).toMatch(/3 rows read .*: 0 inserted, 0 updated, 2 unchanged, 1 rejected/);
@@ -74,7 +74,7 @@ describe('catalog import', () => {
   it('a missing file is a one-line error naming it, and nothing is written', async () => {
     const missing = join(mkdtempSync(join(tmpdir(), 'catalog-')), 'absent.csv');
     await expect(importCatalog(sql, missing, { seed: 1 })).rejects.toMatchObject({ code: 'ENOENT' });
-    const cli = spawnSync(process.execPath, [join(repoRoot, 'core/catalog/main.ts'), missing], { encoding: 'utf8' });
+    const cli = spawnSync(process.execPath, [join(repoRoot, 'core/catalog-import/main.ts'), missing], { encoding: 'utf8' });
     expect(cli.status).toBe(1);
     expect(cli.stderr.trim()).toBe(
       `catalog: cannot import ${missing}: ENOENT: no such file or directory, open '${missing}' (set CATALOG_CSV, or pass the file: npm run catalog:import -- path/to/file.csv)`,

@@ -1,7 +1,7 @@
 import { config } from '../config/index.ts';
 import { connect } from '../core/db/connect.ts';
 import { migrate } from '../core/db/migrate.ts';
-import { importCatalog } from '../core/catalog/import.ts';
+import { importCatalog } from '../core/catalog-import/import.ts';
 
 // Integration suites run against the stack that `npm test` brought up: make sure the schema
 // is current and the catalog is loaded before any of them starts.
