@@ -21,7 +21,7 @@ export function loadConfig(source: Record<string, unknown> = process.env): Confi
     ...env,
     stackDir: resolve(env.STACK_DIR ?? join(repoRoot, '.stack')),
     cacheDir,
-    catalogCsv: resolve(env.CATALOG_CSV ?? join(repoRoot, '..', 'shared', 'datasets', 'flipkart-products.csv')),
+    catalogCsv: resolve(repoRoot, env.CATALOG_CSV),
     databaseUrl: `postgres://${encodeURIComponent(env.POSTGRES_USER)}:${encodeURIComponent(env.POSTGRES_PASSWORD)}@${env.POSTGRES_HOST}:${env.POSTGRES_PORT}/${encodeURIComponent(env.POSTGRES_DB)}`,
   };
 }

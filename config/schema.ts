@@ -81,7 +81,8 @@ export const envSchema = z.object({
 
   STACK_DIR: z.string().optional(),
   COMMERCE_CACHE_DIR: z.string().optional(),
-  CATALOG_CSV: z.string().optional(),
+  // relative to the repository root; the catalog ships with the clone
+  CATALOG_CSV: z.string().default('core/catalog-import/data/flipkart-products.csv.gz'),
   CATALOG_SEED: z.coerce.number().int().default(42),
   STACK_ES_USER: z.string().default('elasticsearch'),
   STACK_PG_OS_USER: z.string().default('postgres'),

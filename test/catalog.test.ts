@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { spawnSync } from 'node:child_process';
 import { config, repoRoot } from '../config/index.ts';
 import { connect } from '../core/db/connect.ts';
@@ -18,7 +19,7 @@ afterAll(async () => {
 const HEADER = 'id,pid,name,category_path,brand,retail_price,discounted_price,rating,description,image_urls,specifications';
 
 describe('catalog import', () => {
-  it('loads the shared dataset as 20,000 products with prices in paise, and a second import changes nothing', async () => {
+  it('loads the dataset the repository carries (gzip) as 20,000 products with prices in paise, and a second import changes nothing', async () => {
     // the first run may restore rows another suite edited; the second must find nothing to do
     await importCatalog(sql, config.catalogCsv, { seed: config.CATALOG_SEED });
     const again = await importCatalog(sql, config.catalogCsv, { seed: config.CATALOG_SEED });
@@ -69,6 +70,23 @@ describe('catalog import', () => {
     expect(cli.status).toBe(0);
     expect(cli.stderr).toMatch(/line 4 skipped: discounted_price/);
     expect(cli.stderr).toMatch(/3 rows read .*: 0 inserted, 0 updated, 2 unchanged, 1 rejected/);
+  });
+
+  it('reads a .csv.gz like the plain CSV, and a truncated one is a one-line error', async () => {
+    const ids = [1, 2].map(() => `test-cat-${randomUUID()}`);
+    created.push(...ids);
+    const csv = [HEADER, `${ids[0]},P1,Zipped one,A,Brand,10.0,,,,,`, `${ids[1]},P2,Zipped two,A,Brand,20.0,,,,,`].join('\n');
+    const dir = mkdtempSync(join(tmpdir(), 'catalog-'));
+    const file = join(dir, 'small.csv.gz');
+    writeFileSync(file, gzipSync(csv));
+    expect(await importCatalog(sql, file, { seed: 1 })).toMatchObject({ read: 2, inserted: 2, rejected: [] });
+
+    const truncated = join(dir, 'truncated.csv.gz');
+    writeFileSync(truncated, gzipSync(csv).subarray(0, 20));
+    await expect(importCatalog(sql, truncated, { seed: 1 })).rejects.toMatchObject({ code: 'Z_BUF_ERROR' });
+    const cli = spawnSync(process.execPath, [join(repoRoot, 'core/catalog-import/main.ts'), truncated], { encoding: 'utf8' });
+    expect(cli.status).toBe(1);
+    expect(cli.stderr.trim()).toBe(`catalog: cannot import ${truncated}: unexpected end of file`);
   });
 
   it('a missing file is a one-line error naming it, and nothing is written', async () => {

@@ -1,10 +1,12 @@
 import { open } from 'node:fs/promises';
+import { pipeline } from 'node:stream';
+import { createGunzip } from 'node:zlib';
 import { parse } from 'csv-parse';
 import type { Sql } from 'postgres';
 import { initialStock } from './initial-stock.ts';
 import { parseCatalogRecord, type CatalogRow } from './parse-row.ts';
 
-// Streams the catalog CSV into products and inventory in batches. Upserts by id and only
+// Streams the catalog CSV (plain, or gzip when the name ends in .gz) into products and inventory in batches. Upserts by id and only
 // touches rows whose content differs, so re-running an import changes nothing. Stock is
 // operational state: it is set for new products only, never reset by a re-import.
 
@@ -36,12 +38,13 @@ export async function importCatalog(sql: Sql, csvPath: string, opts: ImportOptio
     opts.onReject?.(r);
   };
 
-  // Opened first so a missing or unreadable file rejects here, before anything is written; a
-  // read error later ends the parse (pipe() alone would leave it an unhandled 'error' event).
+  // Opened first so a missing or unreadable file rejects here, before anything is written. A
+  // read or gunzip error later destroys the parser with that error, so the loop below throws
+  // it; the loop is where errors surface, hence the empty pipeline callback.
   const input = (await open(csvPath)).createReadStream();
   const parser = parse({ columns: true, info: true, relax_column_count: true, skip_empty_lines: true, bom: true });
-  input.on('error', (e) => parser.destroy(e));
-  input.pipe(parser);
+  const stages = csvPath.endsWith('.gz') ? [input, createGunzip(), parser] : [input, parser];
+  pipeline(stages, () => {});
   let lastLine = 1; // the header
   for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
     const line = lastLine + 1;
