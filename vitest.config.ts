@@ -10,7 +10,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['{config,log,core,edge,cdc,openapi,stack}/**/*.test.ts'] },
+        test: { name: 'unit', include: ['{config,log,core,edge,cdc,openapi,stack,bench}/**/*.test.ts'] },
       },
       {
         extends: true,

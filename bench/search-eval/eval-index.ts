@@ -1,0 +1,44 @@
+import { createHash } from 'node:crypto';
+import type { Sql } from 'postgres';
+import type { SearchClient } from '../../cdc/search/client.ts';
+import { dropIndices } from '../../cdc/search/indices.ts';
+import { allProducts } from '../../cdc/search/load.ts';
+import { indexDefinitions } from '../../cdc/search/mappings.ts';
+import { withSuggest } from '../../cdc/search/suggest.ts';
+import type { ProductDocument } from '../../openapi/internal/read-model.ts';
+import { seedProducts } from '../../test/support/seed-index.ts';
+
+// The whole catalog indexed with the mappings and documents in the code, under a prefix of its
+// own named by a hash of both: the evaluator and the relevance test share it while the code is
+// unchanged (building takes ~10 s), and never touch the index `npm start` serves.
+const PREFIX_HEAD = 'search-eval';
+
+async function catalog(sql: Sql): Promise<ProductDocument[]> {
+  const docs: ProductDocument[] = [];
+  for await (const page of allProducts(sql)) docs.push(...page);
+  return docs;
+}
+
+const fingerprint = (sample: ProductDocument) =>
+  createHash('sha256')
+    .update(JSON.stringify([indexDefinitions.products, withSuggest(sample)]))
+    .digest('hex')
+    .slice(0, 12);
+
+async function count(es: SearchClient, alias: string): Promise<number | null> {
+  const res = await es.count({ index: alias }, { ignore: [404] });
+  return typeof res.count === 'number' ? res.count : null;
+}
+
+/** The alias of an evaluation index holding the current catalog, built when missing or stale. */
+export async function ensureEvalIndex(es: SearchClient, sql: Sql): Promise<{ alias: string; built: boolean }> {
+  const docs = await catalog(sql);
+  if (docs.length === 0) throw new Error('the catalog is empty: run npm run catalog:import first');
+  const prefix = `${PREFIX_HEAD}-${fingerprint(docs[0]!)}`;
+  const alias = `${prefix}-products`;
+  if ((await count(es, alias)) === docs.length) return { alias, built: false };
+  const stale = await es.cat.indices({ index: `${PREFIX_HEAD}-*`, format: 'json', h: 'index' });
+  for (const other of new Set(stale.map((r) => (r.index ?? '').replace(/-(products|reviews)-v\d+$/, '')))) if (other) await dropIndices(es, other);
+  await seedProducts(es, prefix, docs);
+  return { alias, built: true };
+}
