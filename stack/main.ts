@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { childEnv, config, repoRoot } from '../config/index.ts';
 import { apps } from './apps.ts';
+import { runChecks } from './checks.ts';
 import { log, PrereqError, readPid, stopPid, waitFor } from './proc.ts';
 import { services } from './services.ts';
 import { stackStatus } from './status.ts';
 
-// `npm run stack:up|down|status`, `npm start` and `npm test` all land here (via bootstrap.sh).
+// `npm run stack:up|down|status`, `npm run check`, `npm start` and `npm test` all land here (via bootstrap.sh).
 const { positionals, values } = parseArgs({ allowPositionals: true, strict: false, options: { json: { type: 'boolean' } } });
 const [command = 'status', ...rest] = positionals;
 
@@ -87,8 +88,8 @@ async function start(): Promise<void> {
 }
 
 async function test(): Promise<number> {
-  // type errors fail the run before any server is touched
-  if ((await runNode([join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', repoRoot])) !== 0) return 1;
+  // a broken rule (types, format, lint, dependency arrows, dead code) fails the run before any server is touched
+  if ((await runChecks()) !== 0) return 1;
   await up();
   await prepareData();
   return runNode([join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...rest], { NODE_ENV: 'test' });
@@ -126,8 +127,11 @@ try {
     case 'test':
       process.exitCode = await test();
       break;
+    case 'check':
+      process.exitCode = await runChecks();
+      break;
     default:
-      log(`unknown command '${command}': use up, down, status [--json], start or test`);
+      log(`unknown command '${command}': use up, down, status [--json], start, test or check`);
       process.exitCode = 2;
   }
 } catch (e) {

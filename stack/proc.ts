@@ -1,7 +1,6 @@
 import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { connect } from 'node:net';
 
 // Process plumbing for the local stack: run a command, start a detached daemon with a
 // pid file, wait for health, stop by pid. Everything here is loopback-only.
@@ -101,17 +100,4 @@ export async function waitFor(label: string, check: () => Promise<boolean>, time
   }
   const tail = logFile && existsSync(logFile) ? `\n--- last lines of ${logFile} ---\n${readFileSync(logFile, 'utf8').split('\n').slice(-20).join('\n')}` : '';
   throw new Error(`${label} did not become healthy within ${Math.round(timeoutMs / 1000)} s${tail}`);
-}
-
-export function tcpOpen(host: string, port: number, timeoutMs = 1000): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = connect({ host, port });
-    const done = (ok: boolean) => {
-      s.destroy();
-      resolve(ok);
-    };
-    s.setTimeout(timeoutMs, () => done(false));
-    s.once('connect', () => done(true));
-    s.once('error', () => done(false));
-  });
 }

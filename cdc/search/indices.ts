@@ -55,16 +55,6 @@ export async function ensureIndices(es: SearchClient, prefix: string): Promise<R
   return out;
 }
 
-/** Points the alias at `index` alone in one atomic _aliases call; returns the indices it left. */
-export async function swapAlias(es: SearchClient, prefix: string, kind: IndexKind, index: string): Promise<string[]> {
-  const alias = aliasFor(prefix, kind);
-  const old = (await aliasTargets(es, prefix, kind)).filter((i) => i !== index);
-  await es.indices.updateAliases({
-    actions: [...old.map((i) => ({ remove: { index: i, alias } })), { add: { index, alias, is_write_index: true } }],
-  });
-  return old;
-}
-
 /** Deletes every concrete index of the prefix (tests and benchmarks clean up their own prefix). */
 export async function dropIndices(es: SearchClient, prefix: string): Promise<void> {
   for (const kind of indexKinds) await es.indices.delete({ index: `${aliasFor(prefix, kind)}-v*` }, { ignore: [404] });
