@@ -165,7 +165,7 @@ async function main(): Promise<void> {
   const start = Date.now();
   let seq = 0;
   const inflight = new Set<Promise<void>>();
-  for (let tick = 0; Date.now() - start < SECONDS * 1000; tick++) {
+  while (Date.now() - start < SECONDS * 1000) {
     const due = Math.floor(((Date.now() - start) / 1000) * RATE);
     while (seq < due) {
       const s = ++seq;
@@ -228,7 +228,7 @@ async function main(): Promise<void> {
 async function cleanup(): Promise<void> {
   for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
   await Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r)))));
-  await sql`delete from products where id like ${prefix + '-%'}`;
+  await sql`delete from products where id like ${`${prefix}-%`}`;
   await removePipeline({ databaseUrl: config.databaseUrl, brokers: config.KAFKA_BROKERS, elasticsearchUrl: config.ELASTICSEARCH_URL, ...names });
   await sql.end();
   await es.close();

@@ -88,6 +88,7 @@ function directStep(sql: Sql): Step {
 function httpStep(port: number): Step {
   const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
   const call = (method: string, path: string, token: string, body: unknown, extra: Record<string, string> = {}) =>
+    // biome-ignore lint/suspicious/noExplicitAny: the bench reads a few known fields of core's JSON replies
     new Promise<{ status: number; body: any }>((resolve, reject) => {
       const payload = JSON.stringify(body);
       const req = request(

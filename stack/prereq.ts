@@ -33,7 +33,10 @@ export function javaHome(): string {
 
 export function ensureMaven(): void {
   if (!has('mvn')) {
-    if (isRoot && has('apt-get')) return ensureAptPackage('mvn', 'maven');
+    if (isRoot && has('apt-get')) {
+      ensureAptPackage('mvn', 'maven');
+      return;
+    }
     throw new PrereqError(
       "Maven is missing (needed to fetch Kafka and Elasticsearch from Maven Central): install 'maven' (sudo apt-get install -y maven) and retry.",
     );

@@ -62,7 +62,11 @@ async function startProxy(target: string): Promise<typeof proxy> {
     resume() {
       paused = false;
     },
-    close: () => new Promise<void>((r) => (sockets.forEach((s) => s.destroy()), server.close(() => r()))),
+    close: () =>
+      new Promise<void>((r) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => r());
+      }),
   };
 }
 

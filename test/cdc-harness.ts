@@ -74,7 +74,7 @@ export async function insertProducts(sql: Sql, prefix: string, count: number, on
 }
 
 export async function deleteProducts(sql: Sql, prefix: string): Promise<void> {
-  await sql`delete from products where id like ${prefix + '-%'}`;
+  await sql`delete from products where id like ${`${prefix}-%`}`;
 }
 
 export async function esProduct(es: SearchClient, indexPrefix: string, id: string): Promise<(ProductDocument & { _version: number }) | null> {

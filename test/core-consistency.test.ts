@@ -19,7 +19,7 @@ describe('never oversold', () => {
   it('mixed quantities racing for few units, one cart with the product on two lines', async () => {
     const product = await makeProduct(core.sql, 7);
     const users = await makeUsers(core.sql, 24);
-    const carts = users.map((u, i) =>
+    const carts = users.map((_user, i) =>
       i === 0
         ? [
             { product_id: product, quantity: 1 },

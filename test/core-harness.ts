@@ -12,6 +12,7 @@ import { sandboxGateway, type SandboxOptions } from '../core/payment/sandbox-gat
 
 // Core served in-process on an ephemeral port, against the real Postgres of the stack.
 export type Core = { url: string; sql: Sql; errors: unknown[]; call: Caller; stop(): Promise<void> };
+// biome-ignore lint/suspicious/noExplicitAny: suites read whatever JSON a route answered; the contract checker validates its shape
 export type Reply = { status: number; body: any; headers: Headers };
 export type Caller = (
   method: string,

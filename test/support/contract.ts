@@ -6,7 +6,7 @@ import { SPEC_PATH } from '../../openapi/generate.ts';
 // Test support: checks real responses against the committed openapi.json (JSON Schema 2020-12).
 type Doc = { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>> };
 
-const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+const escapePointer = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
 export function createContractChecker() {
   const doc = JSON.parse(readFileSync(SPEC_PATH, 'utf8')) as Doc;
@@ -31,7 +31,7 @@ export function createContractChecker() {
     const type = (res.headers.get('content-type') ?? '').split(';')[0]!.trim();
     if (!response.content) return;
     if (!(type in response.content)) return void failures.push(`${what}: content-type ${type} not documented`);
-    const ref = `openapi#/paths/${escape(template)}/${method.toLowerCase()}/responses/${res.status}/content/${escape(type)}/schema`;
+    const ref = `openapi#/paths/${escapePointer(template)}/${method.toLowerCase()}/responses/${res.status}/content/${escapePointer(type)}/schema`;
     const validate = ajv.getSchema(ref) ?? ajv.compile({ $ref: ref });
     const body: unknown = await res.clone().json();
     if (!validate(body)) failures.push(`${what}: ${ajv.errorsText(validate.errors)}`);
