@@ -3,13 +3,10 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 // The Hono environment every edge module shares.
 export type EdgeEnv = {
   Variables: {
+    /** Set by the common-headers middleware before any handler runs. */
     requestId: string;
+    /** Set by the forwarded routes once the bearer token is verified, for the access log. */
     userId: string | null;
-    /** Set by the common-headers middleware; see edge/http/common-headers.ts. */
-    commonHeaders: Record<string, string>;
-    commonHeadersSent: boolean;
-    /** HIT or MISS on cached reads, for the access log. */
-    cacheStatus: string | undefined;
   };
 };
 export type EdgeApp = OpenAPIHono<EdgeEnv>;

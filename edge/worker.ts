@@ -1,16 +1,16 @@
 import type { ExecutionContext } from 'hono';
-import { createEdgeApp } from './app.ts';
+import { createEdge, type Edge } from './app.ts';
 
 // The Cloudflare Workers module. Settings are the Worker's vars (wrangler.toml / --var);
 // a `CORE` service binding, when configured, replaces fetch to CORE_URL.
 type Bindings = Record<string, unknown> & { CORE?: { fetch(r: Request): Promise<Response> } };
 
-let app: ReturnType<typeof createEdgeApp> | undefined;
+let edge: Edge | undefined;
 
 export default {
   fetch(request: Request, env: Bindings, ctx: ExecutionContext): Response | Promise<Response> {
     const core = env.CORE;
-    app ??= createEdgeApp(env, { runtime: 'workerd', fetchCore: core ? (r) => core.fetch(r) : undefined });
-    return app.fetch(request, env, ctx);
+    edge ??= createEdge(env, { runtime: 'workerd', fetchCore: core ? (r) => core.fetch(r) : undefined });
+    return edge.fetch(request, env, ctx);
   },
 };

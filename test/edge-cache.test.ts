@@ -6,7 +6,7 @@ import { searchClient } from '../cdc/search/client.ts';
 import { dropIndices } from '../cdc/search/indices.ts';
 import { config } from '../config/index.ts';
 import { testSql } from './cdc-harness.ts';
-import { createEdgeApp } from '../edge/app.ts';
+import { createEdge } from '../edge/app.ts';
 import { freePort } from './support/servers.ts';
 import { loadCatalogSlice, seedProducts } from './support/seed-index.ts';
 import { cacheKeys, type ProductDocument } from '../openapi/internal/read-model.ts';
@@ -20,9 +20,9 @@ const es = searchClient(config.ELASTICSEARCH_URL);
 const sql = testSql();
 const redis = new Redis({ url: config.UPSTASH_REDIS_REST_URL, token: config.UPSTASH_REDIS_REST_TOKEN });
 const base = { ...config, SEARCH_INDEX_PREFIX: prefix, LOG_LEVEL: 'error' };
-const app = createEdgeApp(base, { runtime: 'node' });
+const app = createEdge(base, { runtime: 'node' });
 // Redis alone (the in-process level off): what it answers is what Redis holds.
-const redisOnly = createEdgeApp({ ...base, EDGE_L1_CACHE_TTL_MS: '0' }, { runtime: 'node' });
+const redisOnly = createEdge({ ...base, EDGE_L1_CACHE_TTL_MS: '0' }, { runtime: 'node' });
 let docs: ProductDocument[] = [];
 let deadPort = 0;
 let silentCore: Server;
@@ -104,7 +104,7 @@ describe('edge cache', () => {
 
   it('the in-process level serves repeats itself and stops serving a DEL-retired page after its TTL', async () => {
     const ttlMs = 300;
-    const tiered = createEdgeApp({ ...base, EDGE_L1_CACHE_TTL_MS: String(ttlMs) }, { runtime: 'node' });
+    const tiered = createEdge({ ...base, EDGE_L1_CACHE_TTL_MS: String(ttlMs) }, { runtime: 'node' });
     const doc = docs.filter((d) => d.price !== null)[1]!;
     const url = `/products/${doc.id}`;
     await redis.del(cacheKeys.product(doc.id));
@@ -134,7 +134,7 @@ describe('edge cache', () => {
 
 describe('edge faults', () => {
   it('Redis unreachable: reads still answer 200 from Elasticsearch', async () => {
-    const noRedis = createEdgeApp({ ...base, UPSTASH_REDIS_REST_URL: `http://127.0.0.1:${deadPort}` }, { runtime: 'node' });
+    const noRedis = createEdge({ ...base, UPSTASH_REDIS_REST_URL: `http://127.0.0.1:${deadPort}` }, { runtime: 'node' });
     const search = await noRedis.request('/products/search_item?query=samsung&size=2');
     expect(search.status).toBe(200);
     expect(search.headers.get('x-cache')).toBe('MISS');
@@ -145,7 +145,7 @@ describe('edge faults', () => {
   it('Elasticsearch unreachable: cached entries still answer 200, others 503 problem+json with Retry-After', async () => {
     const url = `/products/search_item?query=samsung+tv&size=4`;
     await untilHit(redisOnly, url);
-    const noEs = createEdgeApp({ ...base, ELASTICSEARCH_URL: `http://127.0.0.1:${deadPort}` }, { runtime: 'node' });
+    const noEs = createEdge({ ...base, ELASTICSEARCH_URL: `http://127.0.0.1:${deadPort}` }, { runtime: 'node' });
     const cached = await noEs.request(url);
     expect(cached.status).toBe(200);
     expect(cached.headers.get('x-cache')).toBe('HIT');
@@ -159,15 +159,15 @@ describe('edge faults', () => {
 });
 
 describe('edge forwarding guards', () => {
-  const write = (a: ReturnType<typeof createEdgeApp>, body: string, headers: Record<string, string> = {}) =>
+  const write = (a: ReturnType<typeof createEdge>, body: string, headers: Record<string, string> = {}) =>
     a.request('/cart/add_products', { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
 
   it('core unreachable → 503 problem+json; core silent → 504 problem+json', async () => {
-    const down = createEdgeApp({ ...base, CORE_URL: `http://127.0.0.1:${deadPort}` }, { runtime: 'node', rateLimitPrefix: `rl-test:${randomUUID()}` });
+    const down = createEdge({ ...base, CORE_URL: `http://127.0.0.1:${deadPort}` }, { runtime: 'node', rateLimitPrefix: `rl-test:${randomUUID()}` });
     const refused = await write(down, '{"items":[]}');
     expect(refused.status).toBe(503);
     expect(refused.headers.get('content-type')).toBe('application/problem+json');
-    const silent = createEdgeApp(
+    const silent = createEdge(
       { ...base, CORE_URL: `http://127.0.0.1:${silentPort}`, EDGE_CORE_TIMEOUT_MS: '300' },
       { runtime: 'node', rateLimitPrefix: `rl-test:${randomUUID()}` },
     );
@@ -177,7 +177,7 @@ describe('edge forwarding guards', () => {
   });
 
   it('writes beyond the per-IP limit → 429 problem+json with RateLimit-* and Retry-After', async () => {
-    const limited = createEdgeApp(
+    const limited = createEdge(
       { ...base, CORE_URL: `http://127.0.0.1:${deadPort}`, EDGE_RATE_LIMIT_IP_WRITES_PER_MINUTE: '2' },
       { runtime: 'node', rateLimitPrefix: `rl-test:${randomUUID()}` },
     );
@@ -195,7 +195,7 @@ describe('edge forwarding guards', () => {
   });
 
   it('a forged or malformed bearer token is 401 at the edge; a protected route without one too', async () => {
-    const a = createEdgeApp({ ...base, CORE_URL: `http://127.0.0.1:${deadPort}` }, { runtime: 'node', rateLimitPrefix: `rl-test:${randomUUID()}` });
+    const a = createEdge({ ...base, CORE_URL: `http://127.0.0.1:${deadPort}` }, { runtime: 'node', rateLimitPrefix: `rl-test:${randomUUID()}` });
     for (const authorization of ['Bearer not.a.jwt', 'Basic abc']) {
       const res = await write(a, '{"items":[]}', { authorization });
       expect(res.status).toBe(401);

@@ -4,7 +4,7 @@ import { searchClient } from '../cdc/search/client.ts';
 import { dropIndices } from '../cdc/search/indices.ts';
 import { config } from '../config/index.ts';
 import { testSql } from './cdc-harness.ts';
-import { createEdgeApp } from '../edge/app.ts';
+import { createEdge } from '../edge/app.ts';
 import { loadCatalogSlice, seedProducts } from './support/seed-index.ts';
 import type { ProductDocument } from '../openapi/internal/read-model.ts';
 import type { SearchResponse, SuggestResponse } from '../openapi/schemas/search.ts';
@@ -15,7 +15,7 @@ const prefix = `edgetest-search-${randomUUID().slice(0, 8)}`;
 const es = searchClient(config.ELASTICSEARCH_URL);
 const sql = testSql();
 let docs: ProductDocument[] = [];
-const app = createEdgeApp({ ...config, SEARCH_INDEX_PREFIX: prefix, LOG_LEVEL: 'warn' }, { runtime: 'node' });
+const app = createEdge({ ...config, SEARCH_INDEX_PREFIX: prefix, LOG_LEVEL: 'warn' }, { runtime: 'node' });
 
 async function search(query: string): Promise<SearchResponse> {
   const res = await app.request(`/products/search_item?${query}`);

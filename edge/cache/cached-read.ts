@@ -2,7 +2,6 @@ import type { Context } from 'hono';
 import type { Problem } from '../../openapi/schemas/common.ts';
 import type { EdgeEnv } from '../context.ts';
 import { runInBackground } from '../http/background.ts';
-import { withCommonHeaders } from '../http/common-headers.ts';
 import { RETRY_AFTER_SECONDS, searchUnavailable, sendProblem } from '../http/problem.ts';
 import type { Logger } from '../log.ts';
 import { SearchUnavailable } from '../search/es.ts';
@@ -10,11 +9,11 @@ import { etagOf, ifNoneMatchHits, type Sha256 } from './etag.ts';
 import { requestTarget, type HotReads } from './hot-reads.ts';
 import type { CachedEntry, CacheLocation, CacheStore } from './store.ts';
 
-// Redis, then the loader (Elasticsearch); sets X-Cache (HIT or MISS; the in-process level,
-// edge/http/hot-front.ts, answers its HITs before they get here, with X-Cache-Level memory),
-// ETag and Cache-Control, answers 304 to a matching If-None-Match, keeps what it answered among
-// the hot reads, and turns a search outage into 503 problem+json. Entries keep their ETag, so a
-// hit is served as stored: no serialisation, no hashing.
+// Redis, then the loader (Elasticsearch). The response carries its own X-Cache (HIT or MISS; the
+// in-process level, edge/http/hot-front.ts, answers its HITs before they get here, with
+// X-Cache-Level memory), ETag and Cache-Control; it is 304 for a matching If-None-Match, and 503
+// problem+json for a search outage. What it answered is kept among the hot reads, with every
+// header of a HIT. Entries keep their ETag, so a hit is served as stored: no serialisation, no hashing.
 export type CachedReadPolicy = { ttlSeconds: number; sMaxAge: number; staleWhileRevalidate: number };
 
 export type CachedRead = {
@@ -45,7 +44,7 @@ export function createCachedReader(deps: {
 }) {
   const inflight = new Map<string, Promise<Outcome>>();
 
-  async function lookup(c: Context<EdgeEnv>, key: string, read: CachedRead): Promise<Outcome> {
+  async function lookup(c: Context<EdgeEnv>, read: CachedRead): Promise<Outcome> {
     const cached = await deps.cache.get(read.at);
     if (cached) return { entry: cached, hit: true };
     let value: unknown;
@@ -64,10 +63,10 @@ export function createCachedReader(deps: {
   }
 
   function shared(c: Context<EdgeEnv>, key: string, read: CachedRead): Promise<Outcome> {
-    if (!deps.coalesce) return lookup(c, key, read);
+    if (!deps.coalesce) return lookup(c, read);
     let pending = inflight.get(key);
     if (!pending) {
-      pending = lookup(c, key, read).finally(() => inflight.delete(key));
+      pending = lookup(c, read).finally(() => inflight.delete(key));
       inflight.set(key, pending);
     }
     return pending;
@@ -75,8 +74,6 @@ export function createCachedReader(deps: {
 
   return async function cachedRead(c: Context<EdgeEnv>, read: CachedRead): Promise<Response> {
     const answer = ({ etag, body }: CachedEntry, hit: boolean) => {
-      const status = hit ? 'HIT' : 'MISS';
-      c.set('cacheStatus', status);
       const own = { 'content-type': 'application/json', etag, 'cache-control': cacheControl(read.policy) };
       if (deps.hot) {
         const length = String(new TextEncoder().encode(body).length);
@@ -86,10 +83,7 @@ export function createCachedReader(deps: {
           headers: { ...deps.fixedHeaders, ...own, 'x-cache': 'HIT', 'x-cache-level': 'memory', 'content-length': length },
         });
       }
-      const headers = withCommonHeaders(c, { ...own, 'x-cache': status });
-      if (hit) headers['x-cache-level'] = 'redis';
-      // A Response of our own, not c.body(): Hono would copy several headers into a Headers
-      // object, which on Node costs more than the rest of a cache hit (see common-headers.ts).
+      const headers: Record<string, string> = hit ? { ...own, 'x-cache': 'HIT', 'x-cache-level': 'redis' } : { ...own, 'x-cache': 'MISS' };
       return ifNoneMatchHits(c.req.header('if-none-match'), etag) ? new Response(null, { status: 304, headers }) : new Response(body, { status: 200, headers });
     };
 

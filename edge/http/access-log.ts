@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { EdgeEnv } from '../context.ts';
 import type { Logger } from '../log.ts';
 
-// One JSON line per request, with the id the client can quote.
+// One JSON line per routed request, with the id the client can quote. The hot front logs its own.
 export function accessLog(log: Logger): MiddlewareHandler<EdgeEnv> {
   return async (c, next) => {
     const started = performance.now();
@@ -13,8 +13,7 @@ export function accessLog(log: Logger): MiddlewareHandler<EdgeEnv> {
       path: c.req.path,
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
-      // From the context, not c.res.headers: reading those would rebuild the response (see common-headers.ts).
-      cache: c.get('cacheStatus'),
+      cache: c.res.headers.get('x-cache') ?? undefined,
       user_id: c.get('userId') ?? undefined,
     });
   };

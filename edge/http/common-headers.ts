@@ -1,14 +1,14 @@
-import type { Context, MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 import { cors as honoCors } from 'hono/cors';
 import type { EdgeEnv } from '../context.ts';
 import { allowedOrigin, fixedCorsHeaders, type CorsOptions } from './cors.ts';
 
-// The headers every edge response carries: X-Request-Id, CORS and the security headers. Hot
-// handlers put them into their own Response with withCommonHeaders(); every other response gets
-// them set afterwards. Why not Hono's requestId/cors/secureHeaders: each touches a Headers
-// object (c.header() or c.res.headers), and on Node a response whose headers are a Headers
-// object leaves through undici's validating, sorting Headers code instead of a plain object —
-// half the throughput of a cached read.
+// The headers every edge response carries: X-Request-Id, CORS and the security headers. The
+// middleware below adds them to every response of the routed app; the hot front
+// (edge/http/hot-front.ts) puts the same ones into its responses itself. Why not Hono's
+// requestId/cors/secureHeaders: the hot front answers without Hono and keeps its headers a plain
+// object (on Node a Headers object leaves through undici's validating, sorting code, about half
+// of a cached read's throughput), so both take the headers from here.
 
 // The API's responses are data, not documents, so they carry the OWASP REST set: HSTS, nosniff,
 // and a CSP that lets nothing load or frame them (it supersedes X-Frame-Options). The document
@@ -46,13 +46,17 @@ export function requestIdFor(incoming: string | null | undefined, generate: () =
 export type CommonHeaders = {
   /** The headers every API response carries whatever the request: security and fixed CORS. */
   fixed: Readonly<Record<string, string>>;
+  /** The same for an HTML page: the document security headers instead of the API's. */
+  fixedForPage: Readonly<Record<string, string>>;
   /** `headers` (which already hold `fixed`) plus those of one request: its id and allowed origin. */
   addRequest(headers: Record<string, string>, requestId: string, origin: string | undefined): Record<string, string>;
 };
 
 export function createCommonHeaders(cors: CorsOptions): CommonHeaders {
+  const fixedCors = fixedCorsHeaders(cors);
   return {
-    fixed: { ...API_SECURITY_HEADERS, ...fixedCorsHeaders(cors) },
+    fixed: { ...API_SECURITY_HEADERS, ...fixedCors },
+    fixedForPage: { ...DOCUMENT_SECURITY_HEADERS, ...fixedCors },
     addRequest(headers, requestId, origin) {
       headers['X-Request-Id'] = requestId;
       const allowed = allowedOrigin(origin, cors);
@@ -62,37 +66,25 @@ export function createCommonHeaders(cors: CorsOptions): CommonHeaders {
   };
 }
 
+const isHtml = (contentType: string | null) => contentType !== null && /^text\/html\b/i.test(contentType);
+
+/** Gives the request its id, answers CORS preflights, and adds the common headers to whatever response comes back. */
 export function commonHeadersMiddleware(common: CommonHeaders, cors: CorsOptions): MiddlewareHandler<EdgeEnv> {
   const preflight = honoCors({ origin: cors.origins, exposeHeaders: cors.exposeHeaders, maxAge: cors.maxAgeSeconds });
   return async (c, next) => {
     const id = requestIdFor(c.req.header('x-request-id'));
     c.set('requestId', id);
-    c.set('commonHeaders', common.addRequest({ ...common.fixed }, id, c.req.header('origin')));
-    c.set('commonHeadersSent', false);
     if (c.req.method === 'OPTIONS') {
       const answer = await preflight(c, next);
       if (answer) c.res = answer;
     } else await next();
-    if (c.get('commonHeadersSent')) return;
     const res = c.res.headers;
-    for (const [name, value] of Object.entries(c.get('commonHeaders'))) {
+    const fixed = isHtml(res.get('content-type')) ? common.fixedForPage : common.fixed;
+    for (const [name, value] of Object.entries(common.addRequest({ ...fixed }, id, c.req.header('origin')))) {
       // A preflight answer already has its CORS headers (and Vary: Origin) from Hono's cors.
       if (name === 'Vary') {
         if (!/\bOrigin\b/i.test(res.get('vary') ?? '')) res.append(name, value);
       } else if (!(name.startsWith('Access-Control-') && res.has(name))) res.set(name, value);
     }
   };
-}
-
-/** For an HTML page: the document security headers instead of the API's. */
-export const documentHeaders: MiddlewareHandler<EdgeEnv> = (c, next) => {
-  const headers = Object.fromEntries(Object.entries(c.get('commonHeaders')).filter(([name]) => !(name in API_SECURITY_HEADERS)));
-  c.set('commonHeaders', { ...headers, ...DOCUMENT_SECURITY_HEADERS });
-  return next();
-};
-
-/** `headers` plus the common ones, for a handler building its response itself. */
-export function withCommonHeaders(c: Context<EdgeEnv>, headers: Record<string, string>): Record<string, string> {
-  c.set('commonHeadersSent', true);
-  return { ...c.get('commonHeaders'), ...headers };
 }

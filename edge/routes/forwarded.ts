@@ -1,14 +1,15 @@
 import type { Context } from 'hono';
 import { problem } from '../../openapi/problem.ts';
 import type { EdgeApp, EdgeEnv } from '../context.ts';
-import { coreRoutes, honoPath, operationIdOf, requiresBearer } from '../core/routes.ts';
+import { coreRoutes } from '../../openapi/routes/public.ts';
+import { honoPath, requiresBearer } from '../core/routes.ts';
 import type { createForwarder } from '../core/forward.ts';
 import type { createBearerVerifier } from '../http/auth.ts';
 import { sendProblem } from '../http/problem.ts';
 import { rateLimitHeaders, type WriteLimiter } from '../http/rate-limit.ts';
 
-// Every core route: documented from core's own definition, checked here (JWT, write limits),
-// then handed to core untouched — core validates its bodies and owns every answer.
+// Every core route of the public list: checked here (JWT, write limits), then handed to core
+// untouched — core validates its bodies and owns every answer.
 export type ForwardDeps = {
   forward: ReturnType<typeof createForwarder>;
   verifyBearer: ReturnType<typeof createBearerVerifier>;
@@ -20,7 +21,6 @@ const unauthorized = (detail: string) => problem(401, 'unauthorized', 'Unauthori
 
 export function registerForwarded(app: EdgeApp, deps: ForwardDeps): void {
   for (const route of coreRoutes) {
-    app.openAPIRegistry.registerPath({ ...route, operationId: route.operationId ?? operationIdOf(route.method, route.path) });
     const needsBearer = requiresBearer(route);
     const isWrite = route.method !== 'get' && route.method !== 'head';
     app.on(route.method.toUpperCase(), honoPath(route.path), async (c) => {

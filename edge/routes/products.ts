@@ -20,7 +20,7 @@ import { toSearchResponse } from '../search/to-response.ts';
 
 // Search, autocomplete, product pages and reviews: Redis first, then Elasticsearch. Cache
 // entries name the index prefix, so an edge reading another read model never shares them.
-export type CatalogDeps = {
+export type ProductsDeps = {
   es: Es;
   cache: CacheStore;
   cachedRead: ReturnType<typeof createCachedReader>;
@@ -42,7 +42,7 @@ function canonicalRequest(kind: string, params: Record<string, unknown>): string
   return `${kind}:${JSON.stringify(canonical)}`;
 }
 
-export function registerCatalog(app: EdgeApp, deps: CatalogDeps): void {
+export function registerProducts(app: EdgeApp, deps: ProductsDeps): void {
   const aliases = indexAliases(deps.indexPrefix);
   // Popular searches repeat: their digests are remembered instead of recomputed on every miss.
   const digest = memoizeAsync(deps.sha256, 4_000_000);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { childEnv, loadConfig, repoRoot } from '../../config/index.ts';
 import { WRANGLER_OFFLINE_ENV, workerVars } from '../../stack/apps.ts';
-import { createEdgeApp, type EdgeOptions } from '../../edge/app.ts';
+import { createEdge, type EdgeOptions } from '../../edge/app.ts';
 import { nodeEdgeOptions } from '../../edge/node-runtime.ts';
 
 // Test support: runs the edge (on Node in-process, or under workerd via wrangler dev) and
@@ -37,9 +37,9 @@ async function waitHealthy(url: string, child: ChildProcess | null, timeoutMs: n
 }
 
 export async function startNodeEdge(settings: Record<string, string>, opts: Partial<EdgeOptions> = {}): Promise<Running> {
-  const app = createEdgeApp({ ...loadConfig(childEnv()), ...settings }, { ...nodeEdgeOptions, ...opts });
+  const edge = createEdge({ ...loadConfig(childEnv()), ...settings }, { ...nodeEdgeOptions, ...opts });
   const port = await freePort();
-  const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port });
+  const server = serve({ fetch: edge.fetch, hostname: '127.0.0.1', port });
   const url = `http://127.0.0.1:${port}`;
   await waitHealthy(`${url}/health`, null, 10_000, () => '');
   return { url, stop: () => new Promise((r) => server.close(() => r())) };
