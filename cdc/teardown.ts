@@ -1,8 +1,8 @@
-import postgres from 'postgres';
+import { cdcSql } from './db.ts';
 import { deleteGroup, deleteTopicsWithPrefix } from './kafka.ts';
 import { searchClient } from './search/client.ts';
 import { dropIndices } from './search/indices.ts';
-import { dropSlot, ensureStateTable } from './relay/catalog.ts';
+import { dropSlot, ensureStateTable } from './relay/slot.ts';
 
 // Removes everything one pipeline instance created (tests and benchmarks run their own slot,
 // publication, topics, consumer group and indices, and must not leave a slot retaining WAL).
@@ -16,7 +16,7 @@ export async function removePipeline(p: {
   groupId?: string;
   indexPrefix?: string;
 }): Promise<void> {
-  const sql = postgres(p.databaseUrl, { max: 1, onnotice: () => {} });
+  const sql = cdcSql(p.databaseUrl, 1);
   try {
     await ensureStateTable(sql);
     await dropSlot(sql, p.slot);

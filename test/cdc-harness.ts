@@ -9,7 +9,7 @@ import { startIndexer, type Indexer } from '../cdc/indexer/indexer.ts';
 import { indexerSettings, type IndexerSettings } from '../cdc/indexer/settings.ts';
 import { removePipeline } from '../cdc/teardown.ts';
 import { groupCaughtUp, type IncomingMessage } from '../cdc/kafka.ts';
-import { topicFor, type Envelope } from '../cdc/relay/envelope.ts';
+import { topicFor, type Envelope } from '../openapi/internal/events.ts';
 import { searchClient, type SearchClient } from '../cdc/search/client.ts';
 import { allProducts, loadProducts } from '../cdc/search/load.ts';
 import { indexAliases, type ProductDocument } from '../openapi/internal/read-model.ts';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sql } from 'postgres';
 import { config } from '../config/index.ts';
 import { tapTopics, groupCaughtUp, produceRaw, type IncomingMessage } from '../cdc/kafka.ts';
-import type { Envelope } from '../cdc/relay/envelope.ts';
+import type { Envelope } from '../openapi/internal/events.ts';
 import type { Relay } from '../cdc/relay/relay.ts';
 import type { Indexer } from '../cdc/indexer/indexer.ts';
 import type { SearchClient } from '../cdc/search/client.ts';

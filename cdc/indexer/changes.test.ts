@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { touchedDocuments } from './changes.ts';
-import type { Envelope, Op } from '../relay/envelope.ts';
+import type { Envelope, Op } from '../../openapi/internal/events.ts';
 
 const ev = (table: string, op: Op, lsn: number, before: Record<string, unknown> | null, after: Record<string, unknown> | null): Envelope => ({
   op,

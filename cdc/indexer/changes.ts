@@ -1,4 +1,4 @@
-import type { Envelope } from '../relay/envelope.ts';
+import type { Envelope } from '../../openapi/internal/events.ts';
 
 // Which documents a batch of change events touches, each with the newest source LSN seen for
 // it: that LSN becomes the document's external version.

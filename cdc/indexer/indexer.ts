@@ -1,14 +1,14 @@
+import { topicFor, type Envelope } from '../../openapi/internal/events.ts';
+import { startEventConsumer, type EventConsumer } from '../consumer/consumer.ts';
 import { cdcSql } from '../db.ts';
-import { startChangeConsumer, ensureTopics, type ChangeConsumer, type IncomingMessage } from '../kafka.ts';
-import { errorFields, type Logger } from '../log.ts';
-import { serveMetrics } from '../metrics-server.ts';
+import type { Logger } from '../log.ts';
+import { serveMetrics } from '../metrics/server.ts';
 import { searchClient, type SearchClient } from '../search/client.ts';
 import { ensureIndices, aliasIndices } from '../search/indices.ts';
 import { aliasFor, buildingAliasFor } from '../search/index-names.ts';
 import { writeVersioned, type VersionedOp } from '../search/bulk.ts';
 import { loadProducts, loadReviews } from '../search/load.ts';
 import { withSuggest } from '../search/suggest.ts';
-import { topicFor, type Envelope } from '../relay/envelope.ts';
 import { SCHEMA } from '../tables.ts';
 import type { IndexKind } from '../search/mappings.ts';
 import { touchedDocuments } from './changes.ts';
@@ -17,25 +17,15 @@ import { waitUntilVisible } from './visibility.ts';
 import { indexerMetrics } from './metrics.ts';
 import type { IndexerSettings } from './settings.ts';
 
-// The indexer: Kafka change events → re-read the touched documents from Postgres → versioned
-// bulk writes → cache invalidation → offset commit (in that order, so a crash anywhere
-// replays the batch and converges to the same documents).
+// The indexer = the consumer skeleton (consumer/) + this handler: change events → re-read the
+// touched documents from Postgres → versioned bulk writes → cache invalidation; the skeleton
+// commits the offsets after that, so a crash anywhere replays the batch and converges to the
+// same documents.
 
 export type Indexer = { stop(): Promise<void>; es: SearchClient; failedBatches(): Promise<number> };
 
 const INDEXED_TABLES = ['products', 'inventory', 'reviews'];
 const TARGETS_TTL_MS = 1000;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function parseEnvelope(m: IncomingMessage, log: Logger): Envelope | null {
-  if (m.value === null) return null;
-  try {
-    return JSON.parse(m.value) as Envelope;
-  } catch (e) {
-    log.error('skipping unparseable message', { topic: m.topic, partition: m.partition, offset: m.offset, ...errorFields(e) });
-    return null;
-  }
-}
 
 export async function startIndexer(s: IndexerSettings, log: Logger, opts: { esRequestTimeoutMs?: number } = {}): Promise<Indexer> {
   const sql = cdcSql(s.databaseUrl, 4);
@@ -46,7 +36,6 @@ export async function startIndexer(s: IndexerSettings, log: Logger, opts: { esRe
 
   await ensureIndices(es, s.indexPrefix);
   const topics = INDEXED_TABLES.map((t) => topicFor(s.topicPrefix, SCHEMA, t));
-  await ensureTopics(s.brokers, topics);
 
   const targetCache = new Map<IndexKind, { at: number; indices: string[] }>();
   const targets = async (kind: IndexKind): Promise<string[]> => {
@@ -91,32 +80,21 @@ export async function startIndexer(s: IndexerSettings, log: Logger, opts: { esRe
     await cache.invalidate(productIds);
   }
 
-  const consumer: ChangeConsumer = await startChangeConsumer({
+  const consumer: EventConsumer = await startEventConsumer({
     brokers: s.brokers,
     groupId: s.groupId,
     topics,
     fromBeginning: true,
     log,
-    async handle(batch) {
-      const events = batch.messages.map((m) => parseEnvelope(m, log)).filter((e): e is Envelope => e !== null);
-      for (let attempt = 0; ; attempt++) {
-        try {
-          await apply(events);
-          break;
-        } catch (e) {
-          metrics.failures.inc();
-          log.warn('batch failed; retrying', { topic: batch.topic, partition: batch.partition, attempt, ...errorFields(e) });
-          targetCache.clear();
-          if (!batch.isRunning()) throw e;
-          await sleep(Math.min(5000, 200 * 2 ** attempt));
-          await batch.heartbeat().catch(() => undefined);
-        }
+    metrics: metrics.consumer,
+    async handle({ events }) {
+      try {
+        await apply(events);
+      } catch (e) {
+        // an alias may have moved (a reindex swapped it): look the targets up again
+        targetCache.clear();
+        throw e;
       }
-      const now = Date.now();
-      for (const e of events) if (e.op !== 'r') metrics.commitToIndexed.observe(Math.max(0, now - e.source.ts_us / 1000) / 1000);
-      metrics.events.inc({ table: batch.topic.split('.').pop() ?? batch.topic }, events.length);
-      metrics.countEvents(events.length);
-      metrics.consumerLag.set({ topic: batch.topic, partition: String(batch.partition) }, batch.offsetLag);
     },
   });
   running = true;
@@ -126,7 +104,7 @@ export async function startIndexer(s: IndexerSettings, log: Logger, opts: { esRe
 
   return {
     es,
-    failedBatches: async () => (await metrics.failures.get()).values[0]?.value ?? 0,
+    failedBatches: async () => (await metrics.consumer.failures.get()).values[0]?.value ?? 0,
     async stop() {
       running = false;
       await consumer.stop();

@@ -1,4 +1,5 @@
 import type { Sql } from 'postgres';
+import { pollUntil } from '../backoff.ts';
 
 // The indexer re-reads rows from Postgres when an event arrives. A commit reaches the WAL
 // (and so the relay, Kafka and us) a moment before Postgres makes it visible to new
@@ -22,14 +23,13 @@ export async function waitUntilVisible(sql: Sql, xids: readonly number[], onSlow
   const ids = [...new Set(xids.filter((x) => Number.isInteger(x) && x >= 3))];
   if (ids.length === 0) return true;
   const started = Date.now();
-  for (let delay = 1; ; delay = Math.min(delay * 2, 50)) {
-    const [row] = await sql.unsafe<[{ visible: boolean }]>(VISIBLE, [ids]);
-    if (row?.visible) return true;
-    const waited = Date.now() - started;
-    if (waited >= MAX_WAIT_MS) {
-      onSlow?.(waited);
-      return false;
-    }
-    await new Promise((r) => setTimeout(r, delay));
-  }
+  const visible = await pollUntil(
+    async () => {
+      const [row] = await sql.unsafe<[{ visible: boolean }]>(VISIBLE, [ids]);
+      return row?.visible === true;
+    },
+    { backoff: { initialMs: 1, maxMs: 50 }, timeoutMs: MAX_WAIT_MS },
+  );
+  if (!visible) onSlow?.(Date.now() - started);
+  return visible;
 }

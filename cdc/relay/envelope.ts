@@ -1,37 +1,13 @@
+import { keyFor, topicFor, UNAVAILABLE_VALUE, type Envelope, type Op, type Row } from '../../openapi/internal/events.ts';
 import { UNCHANGED_TOAST, type Relation, type Tuple } from './pgoutput.ts';
-import { valueFromText, type JsonValue } from './values.ts';
+import { valueFromText } from './values.ts';
 import type { Lsn } from './lsn.ts';
 
-// Debezium-compatible change events. source.lsn is the COMMIT LSN of the transaction (the
-// consistent point for snapshot rows): it grows in commit order for every row, so consumers
-// can use it as a version even for documents folded from several tables; the record's own
-// WAL position is source.change_lsn.
+// Change events of the contract in openapi/internal/events.ts, built from decoded WAL rows.
 
-/** Debezium's placeholder for a TOASTed value that did not change and is not known. */
-export const UNAVAILABLE_VALUE = '__debezium_unavailable_value';
-
-export type Row = Record<string, JsonValue>;
-export type Op = 'c' | 'u' | 'd' | 'r' | 't';
-
-export type Source = {
-  connector: 'postgresql';
-  db: string;
-  schema: string;
-  table: string;
-  txId: number | null;
-  lsn: Lsn;
-  change_lsn: Lsn | null;
-  ts_ms: number;
-  ts_us: number;
-  snapshot: boolean;
-};
-
-export type Envelope = { before: Row | null; after: Row | null; source: Source; op: Op; ts_ms: number };
 export type ChangeRecord = { topic: string; key: string | null; value: Envelope };
 
 export type TxContext = { db: string; xid: number | null; commitLsn: Lsn; commitTimeUs: number; snapshot: boolean };
-
-export const topicFor = (prefix: string, schema: string, table: string): string => `${prefix}.${schema}.${table}`;
 
 export function rowFromTuple(rel: Relation, tuple: Tuple, fallback: Row | null = null): Row {
   const row: Row = {};
@@ -45,13 +21,6 @@ export function rowFromTuple(rel: Relation, tuple: Tuple, fallback: Row | null =
         : valueFromText(col.typeOid, raw);
   });
   return row;
-}
-
-/** Key = the primary key columns (replica identity columns when there is no primary key) as JSON. */
-export function keyFor(primaryKey: readonly string[], row: Row): string {
-  const key: Row = {};
-  for (const col of primaryKey) key[col] = row[col] ?? null;
-  return JSON.stringify(key);
 }
 
 export function changeRecord(args: {

@@ -18,7 +18,7 @@ function harness(failures = 0) {
   let toFail = failures;
   const f = createFlusher({
     maxBatchMessages: 5,
-    backoffMs: () => 0,
+    backoff: { initialMs: 0, maxMs: 0 },
     send: (txs) => {
       sent.push(txs.map((t) => t.endLsn));
       if (toFail-- > 0) return Promise.reject(new Error('kafka down'));
@@ -30,7 +30,7 @@ function harness(failures = 0) {
   const release = async () => {
     const rs = releases;
     releases = [];
-    rs.forEach((r) => r());
+    for (const r of rs) r();
     await new Promise((r) => setTimeout(r, 5));
   };
   return { f, sent, confirmed, release };

@@ -1,3 +1,4 @@
+import { retry, type Backoff } from '../backoff.ts';
 import type { CommittedTx } from './transactions.ts';
 import type { Lsn } from './lsn.ts';
 
@@ -23,7 +24,7 @@ export function createFlusher(opts: {
   onConfirmed(endLsn: Lsn, txs: CommittedTx[], ackedAt: number): void;
   onSendError(error: unknown, attempt: number): void;
   maxBatchMessages: number;
-  backoffMs?: (attempt: number) => number;
+  backoff?: Backoff;
   now?: () => number;
 }): Flusher {
   const queue: CommittedTx[] = [];
@@ -31,11 +32,14 @@ export function createFlusher(opts: {
   let running = false;
   let closed = false;
   let waiters: Array<{ test: () => boolean; resolve: () => void; reject: (e: Error) => void }> = [];
-  const backoff = opts.backoffMs ?? ((a) => Math.min(5000, 100 * 2 ** a));
   const now = opts.now ?? Date.now;
 
   const notify = () => {
-    waiters = waiters.filter((w) => (w.test() ? (w.resolve(), false) : true));
+    waiters = waiters.filter((w) => {
+      if (!w.test()) return true;
+      w.resolve();
+      return false;
+    });
   };
   const wait = (test: () => boolean) =>
     test()
@@ -59,15 +63,9 @@ export function createFlusher(opts: {
     running = true;
     while (queue.length > 0 && !closed) {
       const batch = take();
-      for (let attempt = 0; !closed; attempt++) {
-        try {
-          if (batch.some((t) => t.records.length > 0)) await opts.send(batch);
-          break;
-        } catch (e) {
-          opts.onSendError(e, attempt);
-          await new Promise((r) => setTimeout(r, backoff(attempt)));
-        }
-      }
+      // rejects only once the flusher is closed, which the next line handles
+      if (batch.some((t) => t.records.length > 0))
+        await retry(() => opts.send(batch), { backoff: opts.backoff, onError: opts.onSendError, stopped: () => closed }).catch(() => undefined);
       if (closed) break;
       pending -= batch.reduce((s, t) => s + t.records.length, 0);
       opts.onConfirmed(batch[batch.length - 1]!.endLsn, batch, now());

@@ -1,28 +1,16 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram } from 'prom-client';
+import { eventsPerSecondGauge, LATENCY_BUCKETS, workerRegistry } from '../metrics/registry.ts';
 
 // Relay metrics; slot lag is sampled from pg_replication_slots on every scrape.
-export const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
-
 export function relayMetrics(slotLag: () => Promise<number | null>) {
-  const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
+  const registry = workerRegistry();
   const events = new Counter({
     name: 'cdc_relay_events_total',
     help: 'Change events acknowledged by Kafka',
     labelNames: ['table', 'op'],
     registers: [registry],
   });
-  let window: Array<[number, number]> = [];
-  const eventsPerSecond = new Gauge({
-    name: 'cdc_relay_events_per_second',
-    help: 'Change events acknowledged by Kafka per second over the last 10 s',
-    registers: [registry],
-    collect() {
-      const since = Date.now() - 10_000;
-      window = window.filter(([t]) => t >= since);
-      this.set(window.reduce((s, [, n]) => s + n, 0) / 10);
-    },
-  });
+  const countEvents = eventsPerSecondGauge(registry, 'cdc_relay_events_per_second', 'Change events acknowledged by Kafka');
   const transactions = new Counter({ name: 'cdc_relay_transactions_total', help: 'Transactions confirmed to Postgres', registers: [registry] });
   const commitToKafka = new Histogram({
     name: 'cdc_relay_commit_to_kafka_seconds',
@@ -42,16 +30,6 @@ export function relayMetrics(slotLag: () => Promise<number | null>) {
       if (lag !== null) this.set(lag);
     },
   });
-  void eventsPerSecond;
-  return {
-    registry,
-    events,
-    transactions,
-    commitToKafka,
-    confirmedLsn,
-    pending,
-    sendErrors,
-    countEvents: (n: number) => window.push([Date.now(), n]),
-  };
+  return { registry, events, transactions, commitToKafka, confirmedLsn, pending, sendErrors, countEvents };
 }
 export type RelayMetrics = ReturnType<typeof relayMetrics>;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fixtures from './fixtures/pgoutput-messages.json' with { type: 'json' };
 import { decodePgOutput, UNCHANGED_TOAST, type PgOutputMessage } from './pgoutput.ts';
 import { createAssembler, type CommittedTx } from './transactions.ts';
-import { UNAVAILABLE_VALUE } from './envelope.ts';
+import { UNAVAILABLE_VALUE } from '../../openapi/internal/events.ts';
 
 // Real pgoutput proto_version 1 messages captured from this Postgres (fixtures/capture.ts).
 const decoded = (name: string): PgOutputMessage[] => {
@@ -14,7 +14,7 @@ const decoded = (name: string): PgOutputMessage[] => {
 const assemble = (name: string): CommittedTx => {
   const a = createAssembler({ topicPrefix: 'commerce', db: 'commerce', primaryKeyOf: () => ['id'] });
   let out: CommittedTx | null = null;
-  decoded(name).forEach((m, i) => (out = a.push(m, 1000 + i, 42) ?? out));
+  for (const [i, m] of decoded(name).entries()) out = a.push(m, 1000 + i, 42) ?? out;
   if (!out) throw new Error('no commit');
   return out;
 };

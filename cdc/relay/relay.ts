@@ -1,9 +1,12 @@
 import postgres, { type Sql } from 'postgres';
 import type { Duplex } from 'node:stream';
+import { topicFor } from '../../openapi/internal/events.ts';
+import { backoffDelay, OUTAGE_BACKOFF, retry, sleep } from '../backoff.ts';
+import { cdcSql } from '../db.ts';
 import { createChangeProducer, ensureTopics, type ChangeProducer } from '../kafka.ts';
 import { errorFields, type Logger } from '../log.ts';
-import { serveMetrics } from '../metrics-server.ts';
-import { topicFor, type ChangeRecord } from './envelope.ts';
+import { serveMetrics } from '../metrics/server.ts';
+import type { ChangeRecord } from './envelope.ts';
 import { createFlusher, type Flusher } from './flusher.ts';
 import { formatLsn, parseLsn, type Lsn } from './lsn.ts';
 import { decodePgOutput } from './pgoutput.ts';
@@ -13,7 +16,9 @@ import { copyDataFrames } from './frames.ts';
 import { emitSnapshot } from './snapshot.ts';
 import { relayMetrics } from './metrics.ts';
 import { SCHEMA } from '../tables.ts';
-import * as catalog from './catalog.ts';
+import { ensurePublication } from './publication.ts';
+import { dropSlot, ensureStateTable, markSnapshotCompleted, slotExists, slotLagBytes, snapshotCompleted } from './slot.ts';
+import { primaryKeyOf } from './table-shapes.ts';
 import type { RelaySettings } from './settings.ts';
 
 // The relay: one persistent pgoutput slot → Kafka, confirming to Postgres only what Kafka
@@ -23,13 +28,12 @@ import type { RelaySettings } from './settings.ts';
 export type Relay = { stop(): Promise<void>; confirmedLsn(): Lsn; streaming(): boolean };
 
 const STATUS_INTERVAL_MS = 5000;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const serialize = (r: ChangeRecord) => ({ topic: r.topic, key: r.key, value: JSON.stringify(r.value) });
 
 export async function startRelay(s: RelaySettings, log: Logger): Promise<Relay> {
-  const sql = postgres(s.databaseUrl, { max: 2, onnotice: () => {} });
-  const metrics = relayMetrics(() => catalog.slotLagBytes(sql, s.slot));
+  const sql = cdcSql(s.databaseUrl, 2);
+  const metrics = relayMetrics(() => slotLagBytes(sql, s.slot));
   let producer: ChangeProducer = await createChangeProducer(s.brokers, `relay-${s.slot}`, log);
   let confirmed: Lsn = 0;
   let streaming = false;
@@ -77,8 +81,8 @@ export async function startRelay(s: RelaySettings, log: Logger): Promise<Relay> 
     },
   });
 
-  await catalog.ensureStateTable(sql);
-  const tables = await catalog.ensurePublication(sql, s.publication);
+  await ensureStateTable(sql);
+  const tables = await ensurePublication(sql, s.publication);
   await ensureTopics(
     s.brokers,
     tables.map((t) => topicFor(s.topicPrefix, SCHEMA, t)),
@@ -90,8 +94,7 @@ export async function startRelay(s: RelaySettings, log: Logger): Promise<Relay> 
   // Commerce tables created after the start (a migration landing) join the publication.
   let published = tables;
   const publicationTimer = setInterval(() => {
-    catalog
-      .ensurePublication(sql, s.publication)
+    ensurePublication(sql, s.publication)
       .then(async (now) => {
         const added = now.filter((t) => !published.includes(t));
         if (added.length === 0) return;
@@ -114,12 +117,12 @@ export async function startRelay(s: RelaySettings, log: Logger): Promise<Relay> 
       onnotice: () => {},
       connection: { replication: 'database' } as Record<string, string>,
     });
-    const needsSnapshot = !(await catalog.slotExists(sql, s.slot)) || !(await catalog.snapshotCompleted(sql, s.slot));
+    const needsSnapshot = !(await slotExists(sql, s.slot)) || !(await snapshotCompleted(sql, s.slot));
     let startLsn = '0/0';
     if (needsSnapshot) {
-      if (await catalog.slotExists(sql, s.slot)) {
+      if (await slotExists(sql, s.slot)) {
         log.warn('slot exists without a completed snapshot; recreating it', { slot: s.slot });
-        await catalog.dropSlot(sql, s.slot);
+        await dropSlot(sql, s.slot);
       }
       const [created] = await repl.unsafe<{ consistent_point: string; snapshot_name: string }[]>(
         `CREATE_REPLICATION_SLOT ${s.slot} LOGICAL pgoutput ${s.initialSnapshot ? 'EXPORT_SNAPSHOT' : 'NOEXPORT_SNAPSHOT'}`,
@@ -127,7 +130,7 @@ export async function startRelay(s: RelaySettings, log: Logger): Promise<Relay> 
       const consistentPoint = parseLsn(created!.consistent_point);
       log.info('slot created', { slot: s.slot, consistent_point: created!.consistent_point, snapshot: s.initialSnapshot });
       const started = Date.now();
-      const tablesNow = await catalog.ensurePublication(sql, s.publication);
+      const tablesNow = await ensurePublication(sql, s.publication);
       const counts = !s.initialSnapshot
         ? {}
         : await emitSnapshot({
@@ -139,20 +142,15 @@ export async function startRelay(s: RelaySettings, log: Logger): Promise<Relay> 
             db: s.db,
             chunkSize: 1000,
             emit: async (records) => {
-              for (let attempt = 0; ; attempt++) {
-                try {
-                  await sendRecords(records);
-                  break;
-                } catch (e) {
-                  log.warn('kafka send failed during snapshot; retrying', { attempt, ...errorFields(e) });
-                  await sleep(Math.min(5000, 200 * 2 ** attempt));
-                }
-              }
+              await retry(() => sendRecords(records), {
+                onError: (e, attempt) => log.warn('kafka send failed during snapshot; retrying', { attempt, ...errorFields(e) }),
+                stopped: () => stopping,
+              });
               metrics.events.inc({ table: records[0]!.value.source.table, op: 'r' }, records.length);
               metrics.countEvents(records.length);
             },
           });
-      await catalog.markSnapshotCompleted(sql, s.slot, created!.consistent_point);
+      await markSnapshotCompleted(sql, s.slot, created!.consistent_point);
       confirmed = Math.max(confirmed, consistentPoint);
       startLsn = created!.consistent_point;
       log.info('snapshot completed', { counts, ms: Date.now() - started });
@@ -180,7 +178,7 @@ export async function startRelay(s: RelaySettings, log: Logger): Promise<Relay> 
           continue;
         }
         const msg = decodePgOutput(frame.payload);
-        if (msg.tag === 'relation' && !primaryKeys.has(msg.relation.oid)) primaryKeys.set(msg.relation.oid, await catalog.primaryKeyOf(sql, msg.relation.oid));
+        if (msg.tag === 'relation' && !primaryKeys.has(msg.relation.oid)) primaryKeys.set(msg.relation.oid, await primaryKeyOf(sql, msg.relation.oid));
         if (msg.tag === 'begin') inTx = true;
         const tx = assembler.push(msg, frame.walStart, Date.now());
         if (tx) {
@@ -213,14 +211,19 @@ export async function startRelay(s: RelaySettings, log: Logger): Promise<Relay> 
       await flusher.drained().catch(() => undefined);
       sendStatus();
       await closeReplication();
-      if (!stopping) await sleep(Math.min(5000, 500 * (attempt + 1)));
+      if (!stopping) await sleep(backoffDelay(attempt, OUTAGE_BACKOFF));
     }
   })();
 
   async function closeReplication() {
     const st = stream;
     stream = null;
-    if (st && !st.destroyed) await new Promise<void>((r) => (st.once('close', () => r()), st.end(), setTimeout(r, 2000)));
+    if (st && !st.destroyed)
+      await new Promise<void>((r) => {
+        st.once('close', () => r());
+        st.end();
+        setTimeout(r, 2000);
+      });
     const r = repl;
     repl = null;
     await r?.end({ timeout: 2 }).catch(() => undefined);

@@ -1,6 +1,7 @@
 import type { Sql } from 'postgres';
-import { changeRecord, type ChangeRecord, type Row } from './envelope.ts';
-import { primaryKeyOf, relationOf } from './catalog.ts';
+import type { Row } from '../../openapi/internal/events.ts';
+import { changeRecord, type ChangeRecord } from './envelope.ts';
+import { primaryKeyOf, relationOf } from './table-shapes.ts';
 import { valueFromText } from './values.ts';
 import type { Lsn } from './lsn.ts';
 

@@ -1,5 +1,6 @@
 import type { PgOutputMessage, Relation } from './pgoutput.ts';
-import { changeRecord, effectiveKey, rowFromTuple, type ChangeRecord, type Row, type TxContext } from './envelope.ts';
+import type { Row } from '../../openapi/internal/events.ts';
+import { changeRecord, effectiveKey, rowFromTuple, type ChangeRecord, type TxContext } from './envelope.ts';
 import type { Lsn } from './lsn.ts';
 
 // Folds the pgoutput message stream into whole committed transactions of change records.

@@ -1,9 +1,11 @@
+import { int8FromText } from '../../config/postgres.ts';
+import type { JsonValue } from '../../openapi/internal/events.ts';
+
 // Text-format column values (as pgoutput sends them) turned into JSON values by type OID.
 // Deliberate choices: numeric stays a string (exact, like Debezium's decimal.handling.mode=string);
-// int8 is a number while it is a safe integer, else a string; timestamps become ISO 8601 in UTC
+// int8 is a number while it is a safe integer, else a string (int8FromText, the rule of every
+// Postgres connection we open); timestamps become ISO 8601 in UTC
 // (timestamp without time zone is read as UTC); json/jsonb are parsed; arrays become JSON arrays.
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [k: string]: JsonValue };
-
 const OID = {
   bool: 16,
   bytea: 17,
@@ -42,11 +44,6 @@ const ARRAY_ELEMENT: Record<number, number> = {
   2951: 2950,
   1001: OID.bytea,
 };
-
-function int(text: string): number | string {
-  const n = Number(text);
-  return Number.isSafeInteger(n) ? n : text;
-}
 
 function float(text: string): number | string {
   const n = Number(text);
@@ -123,7 +120,7 @@ export function valueFromText(typeOid: number, text: string | null): JsonValue {
     case OID.oid:
       return Number(text);
     case OID.int8:
-      return int(text);
+      return int8FromText(text);
     case OID.float4:
     case OID.float8:
       return float(text);
