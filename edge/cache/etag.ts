@@ -4,7 +4,7 @@ const hex = (buf: ArrayBuffer) => Array.from(new Uint8Array(buf), (b) => b.toStr
 /** SHA-256 of a string's UTF-8 bytes, as hex. */
 export type Sha256 = (text: string) => Promise<string>;
 
-/** Web Crypto's, the one every runtime has (Node passes a faster one: see edge/node-sha256.ts). */
+/** Web Crypto's, the one every runtime has (Node passes a faster one: see edge/node-runtime.ts). */
 export const sha256Hex: Sha256 = async (text) => hex(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
 
 export async function etagOf(body: string, sha256: Sha256 = sha256Hex): Promise<string> {
