@@ -10,7 +10,7 @@ type Check = { name: string; tool: string; args: string[] };
 
 const checks: Check[] = [
   { name: 'types', tool: 'tsc', args: ['-p', '.'] },
-  { name: 'format and lint (biome.json)', tool: 'biome', args: ['ci', '.'] },
+  { name: 'format and lint (biome.json)', tool: 'biome', args: ['ci', '--error-on-warnings', '.'] },
   { name: 'dependency rules (.dependency-cruiser.cjs)', tool: 'depcruise', args: ['.', '--output-type', 'err'] },
   { name: 'unused files, exports and dependencies (knip.jsonc)', tool: 'knip', args: [] },
 ];
