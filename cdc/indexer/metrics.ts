@@ -14,4 +14,3 @@ export function indexerMetrics() {
   });
   return { registry, consumer, documents };
 }
-export type IndexerMetrics = ReturnType<typeof indexerMetrics>;

@@ -32,4 +32,3 @@ export function relayMetrics(slotLag: () => Promise<number | null>) {
   });
   return { registry, events, transactions, commitToKafka, confirmedLsn, pending, sendErrors, countEvents };
 }
-export type RelayMetrics = ReturnType<typeof relayMetrics>;

@@ -48,7 +48,6 @@ export const SourceSchema = z.object({
   ts_us: z.number().int(),
   snapshot: z.boolean(),
 });
-export type Source = z.infer<typeof SourceSchema>;
 
 export const EnvelopeSchema = z
   .object({
