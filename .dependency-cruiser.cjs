@@ -28,9 +28,9 @@ module.exports = {
     ...folderRules,
     {
       name: 'no-test-or-bench-imports',
-      comment: 'test/ and bench/ are leaves: only they may import test/ or bench/',
+      comment: 'test/ and bench/ are leaves: only they (and the test runner config) may import test/ or bench/',
       severity: 'error',
-      from: { pathNot: '^(test|bench)/' },
+      from: { pathNot: '^((test|bench)/|vitest\\.config\\.ts$)' },
       to: { path: '^(test|bench)/' },
     },
     {

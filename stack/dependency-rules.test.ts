@@ -33,6 +33,7 @@ const cases: { from: string; to: string; rules: string[] }[] = [
   { from: 'core/a.ts', to: 'test/b.ts', rules: ['core-imports', 'no-test-or-bench-imports'] },
   { from: 'edge/a.ts', to: 'bench/b.ts', rules: ['edge-imports', 'no-test-or-bench-imports'] },
   { from: 'a.ts', to: 'test/b.ts', rules: ['no-test-or-bench-imports'] },
+  { from: 'vitest.config.ts', to: 'test/support/b.ts', rules: [] },
   { from: 'test/a.ts', to: 'core/b.ts', rules: [] },
   { from: 'test/a.ts', to: 'bench/b.ts', rules: [] },
   { from: 'bench/a.ts', to: 'edge/b.ts', rules: [] },

@@ -12,7 +12,6 @@ export const CriteriaSchema = z.object({
   about: z.string(),
   queries: z.array(z.object({ query: z.string().min(1), kind: z.string(), rules: z.array(RuleSchema).min(1) })).min(50),
 });
-export type Criteria = z.infer<typeof CriteriaSchema>;
 export type Rule = z.infer<typeof RuleSchema>;
 
 export type JudgedProduct = { title: string; brand: string | null; category_path: readonly string[] };
