@@ -120,7 +120,7 @@ export function createEdge(bindings: Record<string, unknown>, opts: EdgeOptions)
       ipPerMinute: env.EDGE_RATE_LIMIT_IP_WRITES_PER_MINUTE,
       userPerMinute: env.EDGE_RATE_LIMIT_USER_WRITES_PER_MINUTE,
       timeoutMs: env.EDGE_REDIS_TIMEOUT_MS,
-      prefix: opts.rateLimitPrefix ?? 'ratelimit:edge',
+      prefix: opts.rateLimitPrefix ?? env.EDGE_RATE_LIMIT_PREFIX,
       log,
     }),
     clientIp: opts.clientIp ?? headerIp,

@@ -15,7 +15,7 @@ afterAll(() => cache.close());
 
 describe('indexer cache invalidation', () => {
   it('deletes product entries and bumps the catalog version, then does it again after a late write', async () => {
-    const key = cacheKeys.product(`${prefix}-p1`);
+    const key = cacheKeys.product(prefix, `${prefix}-p1`);
     await redis.hset(key, { page: 'old' });
     await cache.invalidate([`${prefix}-p1`]);
     expect(await redis.exists(key)).toBe(0);

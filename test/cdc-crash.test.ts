@@ -19,6 +19,7 @@ import {
   waitFor,
   waitForConvergence,
 } from './cdc-harness.ts';
+import { serviceLog } from './support/test-logs.ts';
 
 // kill -9 of the relay in the middle of 5,000 committed updates: after a restart every
 // committed change is in Kafka at least once and the index (built from the slot's initial
@@ -31,12 +32,12 @@ let es: SearchClient;
 let indexer: Indexer;
 let tap: { messages: IncomingMessage[]; stop(): Promise<void> };
 let relay: ChildProcess | null = null;
-const relayOutput: string[] = [];
 
 function spawnRelay(): ChildProcess {
-  const child = spawn(process.execPath, [join(repoRoot, 'cdc/relay/main.ts')], {
+  const { fd } = serviceLog('relay');
+  return spawn(process.execPath, [join(repoRoot, 'cdc/relay/main.ts')], {
     cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', fd, fd],
     env: {
       CDC_SLOT: names.slot,
       CDC_PUBLICATION: names.publication,
@@ -51,9 +52,6 @@ function spawnRelay(): ChildProcess {
       POSTGRES_DB: config.POSTGRES_DB,
     },
   });
-  child.stdout!.on('data', (d) => relayOutput.push(String(d)));
-  child.stderr!.on('data', (d) => relayOutput.push(String(d)));
-  return child;
 }
 
 const relayHealthy = async () => (await fetch(`http://127.0.0.1:${metricsPort}/health`, { signal: AbortSignal.timeout(1000) })).ok;

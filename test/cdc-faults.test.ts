@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sql } from 'postgres';
 import { config } from '../config/index.ts';
 import { hostPort } from '../config/schema.ts';
-import { kafkaService } from '../stack/services/kafka.ts';
 import { tapTopics, type IncomingMessage } from '../cdc/kafka.ts';
 import type { Relay } from '../cdc/relay/relay.ts';
 import type { Indexer } from '../cdc/indexer/indexer.ts';
@@ -22,9 +21,14 @@ import {
   waitFor,
   waitForConvergence,
 } from './cdc-harness.ts';
+import { startPrivateKafka, type PrivateKafka } from './support/private-kafka.ts';
 
 // Elasticsearch unreachable for 10 s (through a TCP proxy of our own — the shared ES keeps
 // running) and Kafka restarted mid-stream: nothing is lost and the index converges afterwards.
+// The restarted broker is this file's own (support/private-kafka.ts), not the shared one: a real
+// stop and start, so the relay and the indexer meet what a broker restart does (connections
+// refused, then a broker that reloads its logs and group coordinator), which a proxy dropping
+// sockets in front of a broker that keeps its state would not show.
 const names = uniqueNames('fault');
 const prefix = `cdcfault-${names.slot.slice(-6)}`;
 let sql: Sql;
@@ -33,6 +37,7 @@ let relay: Relay;
 let indexer: Indexer;
 let tap: { messages: IncomingMessage[]; stop(): Promise<void> };
 let proxy: { url: string; pause(): void; resume(): void; close(): Promise<void> };
+let kafka: PrivateKafka;
 
 /** A TCP proxy to Elasticsearch that can drop every connection and refuse new ones. */
 async function startProxy(target: string): Promise<typeof proxy> {
@@ -73,23 +78,25 @@ async function startProxy(target: string): Promise<typeof proxy> {
 beforeAll(async () => {
   sql = testSql();
   es = testEs();
+  kafka = await startPrivateKafka(config);
   proxy = await startProxy(config.ELASTICSEARCH_URL);
-  relay = await startTestRelay(names, { initialSnapshot: false });
-  indexer = await startTestIndexer(names, { elasticsearchUrl: proxy.url });
-  tap = await tapTopics({ brokers: config.KAFKA_BROKERS, topics: productTopics(names).slice(0, 1) });
-});
+  relay = await startTestRelay(names, { initialSnapshot: false, brokers: kafka.brokers });
+  indexer = await startTestIndexer(names, { elasticsearchUrl: proxy.url, brokers: kafka.brokers });
+  tap = await tapTopics({ brokers: kafka.brokers, topics: productTopics(names).slice(0, 1) });
+}, 180_000);
 
 afterAll(async () => {
-  if (!(await kafkaService.healthy(config))) await kafkaService.start(config);
+  await kafka?.start();
   await tap?.stop();
   await indexer?.stop();
   await relay?.stop();
   await proxy?.close();
   await deleteProducts(sql, prefix);
-  await teardown(names);
+  await teardown(names, kafka?.brokers);
+  await kafka?.remove();
   await sql.end();
   await es.close();
-});
+}, 120_000);
 
 describe('CDC under faults', () => {
   it('loses nothing while Elasticsearch is unreachable for 10 s and while Kafka restarts, then converges', async () => {
@@ -112,9 +119,9 @@ describe('CDC under faults', () => {
     expect(await indexer.failedBatches()).toBeGreaterThan(0); // the outage was real and retried
     await pause(2000);
 
-    await kafkaService.stop(config);
+    await kafka.stop();
     await pause(2000);
-    await kafkaService.start(config);
+    await kafka.start();
     await pause(2000);
 
     writing = false;

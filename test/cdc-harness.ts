@@ -13,6 +13,7 @@ import { topicFor, type Envelope } from '../openapi/internal/events.ts';
 import { searchClient, type SearchClient } from '../cdc/search/client.ts';
 import { allProducts, loadProducts } from '../cdc/search/load.ts';
 import { indexAliases, type ProductDocument } from '../openapi/internal/read-model.ts';
+import { serviceLog } from './support/test-logs.ts';
 
 // A private CDC pipeline per test file: own slot, publication, topics, consumer group and
 // indices, so tests never fight the long-running relay/indexer or each other.
@@ -24,7 +25,8 @@ export function uniqueNames(tag: string): Names {
   return { slot: `cdc_t_${r}`, publication: `cdc_t_${r}`, topicPrefix: `cdct-${r}`, groupId: `cdct-${r}`, indexPrefix: `cdct-${r}` };
 }
 
-export const quietLog = (): Logger => createLogger('error', { service: 'cdc-test' });
+/** The log of an in-process CDC service, in its test file's log folder (test-logs.ts). */
+export const serviceLogger = (service: string): Logger => createLogger('info', { service }, serviceLog(service).write);
 
 export function relayConfig(n: Names, over: Partial<RelaySettings> = {}): RelaySettings {
   return relaySettings(config, { slot: n.slot, publication: n.publication, topicPrefix: n.topicPrefix, metricsPort: null, ...over });
@@ -34,12 +36,12 @@ export function indexerConfig(n: Names, over: Partial<IndexerSettings> = {}): In
   return indexerSettings(config, { groupId: n.groupId, topicPrefix: n.topicPrefix, indexPrefix: n.indexPrefix, metricsPort: null, ...over });
 }
 
-export const startTestRelay = (n: Names, over: Partial<RelaySettings> = {}): Promise<Relay> => startRelay(relayConfig(n, over), quietLog());
+export const startTestRelay = (n: Names, over: Partial<RelaySettings> = {}): Promise<Relay> => startRelay(relayConfig(n, over), serviceLogger('relay'));
 export const startTestIndexer = (n: Names, over: Partial<IndexerSettings> = {}): Promise<Indexer> =>
-  startIndexer(indexerConfig(n, over), quietLog(), { esRequestTimeoutMs: 3000 });
+  startIndexer(indexerConfig(n, over), serviceLogger('indexer'), { esRequestTimeoutMs: 3000 });
 
-export const teardown = (n: Names) =>
-  removePipeline({ databaseUrl: config.databaseUrl, brokers: config.KAFKA_BROKERS, elasticsearchUrl: config.ELASTICSEARCH_URL, ...n });
+export const teardown = (n: Names, brokers = config.KAFKA_BROKERS) =>
+  removePipeline({ databaseUrl: config.databaseUrl, brokers, elasticsearchUrl: config.ELASTICSEARCH_URL, ...n });
 
 export const testSql = (): Sql => cdcSql(config.databaseUrl, 4);
 export const testEs = (): SearchClient => searchClient(config.ELASTICSEARCH_URL);

@@ -62,7 +62,7 @@ afterAll(async () => {
 describe('CDC pipeline', () => {
   it('carries inserts, updates and deletes of products and inventory to Kafka and Elasticsearch within 3 s', async () => {
     const id = `${prefix}-crud`;
-    await redis.hset(cacheKeys.product(id), { page: 'stale' });
+    await redis.hset(cacheKeys.product(names.indexPrefix, id), { page: 'stale' });
     const versionBefore = Number((await redis.get(cacheKeys.catalogVersion(names.indexPrefix))) ?? 0);
 
     const t0 = Date.now();
@@ -110,7 +110,7 @@ describe('CDC pipeline', () => {
     expect(invInsert!.e.source.lsn).toBe(insert!.e.source.lsn);
 
     // The product's cache hash is gone and the catalog version moved on.
-    await waitFor('cache invalidated', async () => (await redis.exists(cacheKeys.product(id))) === 0, 3000, 50);
+    await waitFor('cache invalidated', async () => (await redis.exists(cacheKeys.product(names.indexPrefix, id))) === 0, 3000, 50);
     expect(Number(await redis.get(cacheKeys.catalogVersion(names.indexPrefix)))).toBeGreaterThan(versionBefore);
 
     const t1 = Date.now();

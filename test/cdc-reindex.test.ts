@@ -10,7 +10,7 @@ import {
   deleteProducts,
   esProduct,
   insertProducts,
-  quietLog,
+  serviceLogger,
   startTestIndexer,
   startTestRelay,
   teardown,
@@ -65,7 +65,7 @@ describe('search:reindex', () => {
         await new Promise((r) => setTimeout(r, 50));
       }
     })();
-    const rebuild = rebuildIndices(es, sql, names.indexPrefix, quietLog(), { indexerPickupMs: 1500 });
+    const rebuild = rebuildIndices(es, sql, names.indexPrefix, serviceLogger('reindex'), { indexerPickupMs: 1500 });
     // A change made while the new index is being built must end up in it.
     await new Promise((r) => setTimeout(r, 2500));
     await sql`update products set title = 'Renamed during reindex' where id = ${id!}`;

@@ -9,6 +9,8 @@ import type { Sql } from '../core/db/types.ts';
 import type { CoreConfig } from '../core/deps.ts';
 import type { Logger } from '../core/log.ts';
 import { sandboxGateway, type SandboxOptions } from '../core/payment/sandbox-gateway.ts';
+import { createLogger } from '../log/json-logger.ts';
+import { serviceLog } from './support/test-logs.ts';
 
 // Core served in-process on an ephemeral port, against the real Postgres of the stack.
 export type Core = { url: string; sql: Sql; errors: unknown[]; call: Caller; stop(): Promise<void> };
@@ -25,8 +27,10 @@ export const ADDRESS = { name: 'Asha Rao', line1: '12 MG Road', city: 'Bengaluru
 export async function startCore(overrides: Partial<CoreConfig> = {}, gateway: SandboxOptions = {}, poolMax = 20): Promise<Core> {
   const sql = connect(config, { max: poolMax });
   const errors: unknown[] = [];
+  const lines = createLogger('info', { service: 'core' }, serviceLog('core').write);
   const log: Logger = (level, msg, fields) => {
     if (level === 'error') errors.push({ msg, ...fields });
+    lines[level](msg, fields);
   };
   const app = createCoreApp({ sql, config: { ...config, PASSWORD_SCRYPT_COST: 1024, ...overrides }, gateway: sandboxGateway(sql, gateway), log });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {

@@ -8,6 +8,7 @@ import { config } from '../config/index.ts';
 import { testSql } from './cdc-harness.ts';
 import { createEdge } from '../edge/app.ts';
 import { freePort } from './support/servers.ts';
+import { serviceLog } from './support/test-logs.ts';
 import { loadCatalogSlice, seedProducts } from './support/seed-index.ts';
 import { cacheKeys, type ProductDocument } from '../openapi/internal/read-model.ts';
 import type { ProductDetail } from '../openapi/schemas/product.ts';
@@ -20,9 +21,11 @@ const es = searchClient(config.ELASTICSEARCH_URL);
 const sql = testSql();
 const redis = new Redis({ url: config.UPSTASH_REDIS_REST_URL, token: config.UPSTASH_REDIS_REST_TOKEN });
 const base = { ...config, SEARCH_INDEX_PREFIX: prefix, LOG_LEVEL: 'error' };
-const app = createEdge(base, { runtime: 'node' });
+// the apps' log lines go to .test-logs/edge-cache-edge.log (shown when a test fails)
+const inProcess = { runtime: 'node', logSink: serviceLog('edge').write } as const;
+const app = createEdge(base, inProcess);
 // Redis alone (the in-process level off): what it answers is what Redis holds.
-const redisOnly = createEdge({ ...base, EDGE_L1_CACHE_TTL_MS: '0' }, { runtime: 'node' });
+const redisOnly = createEdge({ ...base, EDGE_L1_CACHE_TTL_MS: '0' }, inProcess);
 let docs: ProductDocument[] = [];
 let deadPort = 0;
 let silentCore: Server;
@@ -49,7 +52,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all(docs.map((d) => redis.del(cacheKeys.product(d.id))));
+  await Promise.all(docs.map((d) => redis.del(cacheKeys.product(prefix, d.id))));
   await dropIndices(es, prefix);
   await es.close();
   await sql.end();
@@ -83,7 +86,7 @@ describe('edge cache', () => {
   it('product pages are cached in the product hash and retired by the indexer’s DEL', async () => {
     const doc = docs.find((d) => d.price !== null)!;
     const url = `/products/${doc.id}`;
-    await redis.del(cacheKeys.product(doc.id));
+    await redis.del(cacheKeys.product(prefix, doc.id));
     const first = await redisOnly.request(url);
     expect(first.status).toBe(200);
     expect(first.headers.get('x-cache')).toBe('MISS');
@@ -96,7 +99,7 @@ describe('edge cache', () => {
     const newPrice = doc.price! + 100;
     await es.update({ index: `${prefix}-products`, id: doc.id, doc: { price: newPrice }, refresh: 'wait_for' });
     expect(((await (await redisOnly.request(url)).json()) as ProductDetail).price?.amount).toBe(doc.price);
-    await redis.del(cacheKeys.product(doc.id));
+    await redis.del(cacheKeys.product(prefix, doc.id));
     const fresh = await redisOnly.request(url);
     expect(fresh.headers.get('x-cache')).toBe('MISS');
     expect(((await fresh.json()) as ProductDetail).price?.amount).toBe(newPrice);
@@ -104,10 +107,10 @@ describe('edge cache', () => {
 
   it('the in-process level serves repeats itself and stops serving a DEL-retired page after its TTL', async () => {
     const ttlMs = 300;
-    const tiered = createEdge({ ...base, EDGE_L1_CACHE_TTL_MS: String(ttlMs) }, { runtime: 'node' });
+    const tiered = createEdge({ ...base, EDGE_L1_CACHE_TTL_MS: String(ttlMs) }, inProcess);
     const doc = docs.filter((d) => d.price !== null)[1]!;
     const url = `/products/${doc.id}`;
-    await redis.del(cacheKeys.product(doc.id));
+    await redis.del(cacheKeys.product(prefix, doc.id));
     const first = await tiered.request(url);
     expect(first.headers.get('x-cache')).toBe('MISS');
     const again = await tiered.request(url);
@@ -118,7 +121,7 @@ describe('edge cache', () => {
 
     const newPrice = doc.price! + 100;
     await es.update({ index: `${prefix}-products`, id: doc.id, doc: { price: newPrice }, refresh: 'wait_for' });
-    await redis.del(cacheKeys.product(doc.id));
+    await redis.del(cacheKeys.product(prefix, doc.id));
     await new Promise((r) => setTimeout(r, ttlMs + 50));
     const fresh = await tiered.request(url);
     expect(fresh.headers.get('x-cache')).toBe('MISS');
@@ -134,7 +137,7 @@ describe('edge cache', () => {
 
 describe('edge faults', () => {
   it('Redis unreachable: reads still answer 200 from Elasticsearch', async () => {
-    const noRedis = createEdge({ ...base, UPSTASH_REDIS_REST_URL: `http://127.0.0.1:${deadPort}` }, { runtime: 'node' });
+    const noRedis = createEdge({ ...base, UPSTASH_REDIS_REST_URL: `http://127.0.0.1:${deadPort}` }, inProcess);
     const search = await noRedis.request('/products/search_item?query=samsung&size=2');
     expect(search.status).toBe(200);
     expect(search.headers.get('x-cache')).toBe('MISS');
@@ -145,7 +148,7 @@ describe('edge faults', () => {
   it('Elasticsearch unreachable: cached entries still answer 200, others 503 problem+json with Retry-After', async () => {
     const url = `/products/search_item?query=samsung+tv&size=4`;
     await untilHit(redisOnly, url);
-    const noEs = createEdge({ ...base, ELASTICSEARCH_URL: `http://127.0.0.1:${deadPort}` }, { runtime: 'node' });
+    const noEs = createEdge({ ...base, ELASTICSEARCH_URL: `http://127.0.0.1:${deadPort}` }, inProcess);
     const cached = await noEs.request(url);
     expect(cached.status).toBe(200);
     expect(cached.headers.get('x-cache')).toBe('HIT');
@@ -163,13 +166,13 @@ describe('edge forwarding guards', () => {
     a.request('/cart/add_products', { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
 
   it('core unreachable → 503 problem+json; core silent → 504 problem+json', async () => {
-    const down = createEdge({ ...base, CORE_URL: `http://127.0.0.1:${deadPort}` }, { runtime: 'node', rateLimitPrefix: `rl-test:${randomUUID()}` });
+    const down = createEdge({ ...base, CORE_URL: `http://127.0.0.1:${deadPort}` }, { ...inProcess, rateLimitPrefix: `rl-test:${randomUUID()}` });
     const refused = await write(down, '{"items":[]}');
     expect(refused.status).toBe(503);
     expect(refused.headers.get('content-type')).toBe('application/problem+json');
     const silent = createEdge(
       { ...base, CORE_URL: `http://127.0.0.1:${silentPort}`, EDGE_CORE_TIMEOUT_MS: '300' },
-      { runtime: 'node', rateLimitPrefix: `rl-test:${randomUUID()}` },
+      { ...inProcess, rateLimitPrefix: `rl-test:${randomUUID()}` },
     );
     const timedOut = await write(silent, '{"items":[]}');
     expect(timedOut.status).toBe(504);
@@ -179,7 +182,7 @@ describe('edge forwarding guards', () => {
   it('writes beyond the per-IP limit → 429 problem+json with RateLimit-* and Retry-After', async () => {
     const limited = createEdge(
       { ...base, CORE_URL: `http://127.0.0.1:${deadPort}`, EDGE_RATE_LIMIT_IP_WRITES_PER_MINUTE: '2' },
-      { runtime: 'node', rateLimitPrefix: `rl-test:${randomUUID()}` },
+      { ...inProcess, rateLimitPrefix: `rl-test:${randomUUID()}` },
     );
     const statuses: number[] = [];
     let last: Response | undefined;
@@ -195,7 +198,7 @@ describe('edge forwarding guards', () => {
   });
 
   it('a forged or malformed bearer token is 401 at the edge; a protected route without one too', async () => {
-    const a = createEdge({ ...base, CORE_URL: `http://127.0.0.1:${deadPort}` }, { runtime: 'node', rateLimitPrefix: `rl-test:${randomUUID()}` });
+    const a = createEdge({ ...base, CORE_URL: `http://127.0.0.1:${deadPort}` }, { ...inProcess, rateLimitPrefix: `rl-test:${randomUUID()}` });
     for (const authorization of ['Bearer not.a.jwt', 'Basic abc']) {
       const res = await write(a, '{"items":[]}', { authorization });
       expect(res.status).toBe(401);

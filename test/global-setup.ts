@@ -1,17 +1,27 @@
-import { config } from '../config/index.ts';
-import { connect } from '../core/db/connect.ts';
-import { migrate } from '../core/db/migrate.ts';
-import { importCatalog } from '../core/catalog-import/import.ts';
+import { loadConfig } from '../config/index.ts';
+import { prepareIsolatedDatabase } from './support/isolated-database.ts';
+import { servedState, stateDifferences, uncovered } from './support/served-state.ts';
+import { testSettings } from './support/settings.ts';
 
-// Integration suites run against the stack that `npm test` brought up: make sure the schema
-// is current and the catalog is loaded before any of them starts.
-export default async function setup(): Promise<void> {
-  const sql = connect(config, { max: 2 });
-  try {
-    await migrate(sql);
-    const [row] = await sql<{ n: number }[]>`select count(*)::int as n from products`;
-    if (!row || row.n === 0) await importCatalog(sql, config.catalogCsv, { seed: config.CATALOG_SEED });
-  } finally {
-    await sql.end();
-  }
+// Runs in vitest's main process, whose environment is still the served one (the test settings
+// reach only the test processes, through vitest.config.ts). Prepares the suite's own database
+// and fingerprints what `npm start` serves; the teardown fails the run if the suite changed it
+// (or anything else did meanwhile: a bench or a shopper on the served stack).
+export default async function setup(): Promise<() => Promise<void>> {
+  const served = loadConfig();
+  const tested = loadConfig({ ...process.env, ...testSettings });
+  const prepared = await prepareIsolatedDatabase(served, tested);
+  const { inserted, updated } = prepared.catalog;
+  console.log(
+    `test database ${tested.POSTGRES_DB}: ${prepared.created ? 'created, ' : ''}catalog ${inserted} inserted, ${updated} restored (${prepared.ms} ms)`,
+  );
+  const before = await servedState(served);
+  for (const note of uncovered(before)) console.log(note);
+  return async () => {
+    const changed = stateDifferences(before, await servedState(served));
+    if (changed.length === 0) return;
+    // vitest only logs an error thrown by a global teardown; the exit code is how the run fails
+    console.error(`FAIL the suite changed what \`npm start\` serves (database ${served.POSTGRES_DB}):\n  ${changed.join('\n  ')}`);
+    process.exitCode = 1;
+  };
 }

@@ -17,7 +17,7 @@ export function cacheInvalidator(url: string, token: string, indexPrefix: string
   const timers = new Set<ReturnType<typeof setTimeout>>();
   const retire = async (ids: readonly string[]) => {
     const p = redis.pipeline();
-    for (let i = 0; i < ids.length; i += 500) p.del(...ids.slice(i, i + 500).map(cacheKeys.product));
+    for (let i = 0; i < ids.length; i += 500) p.del(...ids.slice(i, i + 500).map((id) => cacheKeys.product(indexPrefix, id)));
     p.incr(cacheKeys.catalogVersion(indexPrefix));
     await p.exec();
   };

@@ -83,7 +83,7 @@ export function registerProducts(app: EdgeApp, deps: ProductsDeps): void {
   app.openapi(productRoute, async (c) => {
     const { product_id: id } = c.req.valid('param');
     return deps.cachedRead(c, {
-      at: { key: cacheKeys.product(id), field: `${deps.indexPrefix}:page` },
+      at: { key: cacheKeys.product(deps.indexPrefix, id), field: 'page' },
       policy: productPolicy,
       isProblem,
       load: async () => {
@@ -100,7 +100,7 @@ export function registerProducts(app: EdgeApp, deps: ProductsDeps): void {
     const { product_id: id } = c.req.valid('param');
     const { page, size } = c.req.valid('query');
     return deps.cachedRead(c, {
-      at: { key: cacheKeys.product(id), field: `${deps.indexPrefix}:reviews:${page}:${size}` },
+      at: { key: cacheKeys.product(deps.indexPrefix, id), field: `reviews:${page}:${size}` },
       policy: productPolicy,
       isProblem,
       load: async () => {

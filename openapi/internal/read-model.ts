@@ -50,11 +50,12 @@ export const indexAliases = (prefix: string) => ({ products: `${prefix}-products
 /**
  * Redis keys. Every cached variant of one product (page, review pages) lives as a field of
  * one hash, so the indexer retires them all with a single DEL. Search and suggest entries
- * embed the catalog version; bumping it retires them all at once. The version belongs to one
- * index prefix, so a second pipeline (a test's, a staging one) never retires the other's.
+ * embed the catalog version; bumping it retires them all at once. Product hashes and the
+ * version belong to one index prefix, so a second pipeline (a test's, a staging one) never
+ * reads, extends or retires the other's entries.
  */
 export const cacheKeys = {
-  product: (productId: string) => `cache:product:${productId}`,
+  product: (indexPrefix: string, productId: string) => `cache:product:${indexPrefix}:${productId}`,
   catalogVersion: (indexPrefix: string) => `cache:catalog-version:${indexPrefix}`,
   search: (catalogVersion: string | number, requestHash: string) => `cache:search:${catalogVersion}:${requestHash}`,
 };

@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { childEnv, loadConfig, repoRoot } from '../../config/index.ts';
 import { WRANGLER_OFFLINE_ENV, workerVars } from '../../stack/apps.ts';
 import { createEdge, type EdgeOptions } from '../../edge/app.ts';
 import { nodeEdgeOptions } from '../../edge/node-runtime.ts';
+import { serviceLog, tailOf } from './test-logs.ts';
 
 // Test support: runs the edge (on Node in-process, or under workerd via wrangler dev) and
 // other entries as child processes, each on a free port of its own.
@@ -37,7 +38,7 @@ async function waitHealthy(url: string, child: ChildProcess | null, timeoutMs: n
 }
 
 export async function startNodeEdge(settings: Record<string, string>, opts: Partial<EdgeOptions> = {}): Promise<Running> {
-  const edge = createEdge({ ...loadConfig(childEnv()), ...settings }, { ...nodeEdgeOptions, ...opts });
+  const edge = createEdge({ ...loadConfig(childEnv()), ...settings }, { ...nodeEdgeOptions, logSink: serviceLog('edge-node').write, ...opts });
   const port = await freePort();
   const server = serve({ fetch: edge.fetch, hostname: '127.0.0.1', port });
   const url = `http://127.0.0.1:${port}`;
@@ -45,21 +46,17 @@ export async function startNodeEdge(settings: Record<string, string>, opts: Part
   return { url, stop: () => new Promise((r) => server.close(() => r())) };
 }
 
-function spawnService(cmd: string, args: string[], env: Record<string, string>, health: string, timeoutMs: number): Promise<Running> {
-  const child = spawn(cmd, args, { cwd: repoRoot, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const keep = (b: Buffer) => {
-    output = (output + b.toString()).slice(-8000);
-  };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
+function spawnService(name: string, cmd: string, args: string[], env: Record<string, string>, health: string, timeoutMs: number): Promise<Running> {
+  const log = serviceLog(name);
+  const child = spawn(cmd, args, { cwd: repoRoot, env: childEnv(env), stdio: ['ignore', log.fd, log.fd] });
+  const output = () => tailOf(log.path);
   const stop = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null) return resolve();
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     });
-  return waitHealthy(health, child, timeoutMs, () => output).then(
+  return waitHealthy(health, child, timeoutMs, output).then(
     () => ({ url: new URL(health).origin, stop }),
     async (e: unknown) => {
       await stop();
@@ -86,10 +83,10 @@ export async function startWorkerEdge(settings: Record<string, string>): Promise
     '--show-interactive-dev-session=false',
     ...vars,
   ];
-  return spawnService(process.execPath, args, WRANGLER_OFFLINE_ENV, `http://127.0.0.1:${port}/health`, 90_000);
+  return spawnService('edge-workerd', process.execPath, args, WRANGLER_OFFLINE_ENV, `http://127.0.0.1:${port}/health`, 90_000);
 }
 
-/** A Node entry of the project (core/main.ts, cdc/...) with its own settings. */
+/** A Node entry of the project (core/main.ts, cdc/...) with its own settings; its log is named for its folder (core, relay, indexer). */
 export function startEntry(entry: string, settings: Record<string, string>, health: string): Promise<Running> {
-  return spawnService(process.execPath, [join(repoRoot, entry)], settings, health, 60_000);
+  return spawnService(basename(dirname(entry)), process.execPath, [join(repoRoot, entry)], settings, health, 60_000);
 }

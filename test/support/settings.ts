@@ -1,0 +1,21 @@
+// The settings that keep the suites and the benches off what `npm start` serves: their own
+// database, replication slot and publication, Kafka topics and consumer group, search index
+// (and with it the Redis cache keys, which are named by the index prefix) and rate-limit
+// buckets. The one definition: vitest.config.ts puts the test set into every test process's
+// environment, bench/isolate.ts the bench set into a bench's, and global-setup derives both
+// the database to prepare and the served one to guard from it.
+export type Isolated = 'test' | 'bench';
+
+export function isolatedSettings(kind: Isolated): Record<string, string> {
+  return {
+    POSTGRES_DB: `commerce_${kind}`,
+    CDC_SLOT: `commerce_${kind}_cdc`,
+    CDC_PUBLICATION: `commerce_${kind}_pub`,
+    CDC_TOPIC_PREFIX: `commerce-${kind}`,
+    CDC_INDEXER_GROUP: `commerce-${kind}-indexer`,
+    SEARCH_INDEX_PREFIX: `commerce-${kind}`,
+    EDGE_RATE_LIMIT_PREFIX: `ratelimit:${kind}`,
+  };
+}
+
+export const testSettings = isolatedSettings('test');
