@@ -17,12 +17,13 @@ export type Config = Env & {
 export function loadConfig(source: Record<string, unknown> = process.env): Config {
   const env = parseEnv(source);
   const cacheDir = env.COMMERCE_CACHE_DIR ?? join((source.XDG_CACHE_HOME as string | undefined) ?? join(homedir(), '.cache'), 'commerce');
+  const credentials = `${encodeURIComponent(env.POSTGRES_USER)}:${encodeURIComponent(env.POSTGRES_PASSWORD)}`;
   return {
     ...env,
     stackDir: resolve(env.STACK_DIR ?? join(repoRoot, '.stack')),
     cacheDir,
     catalogCsv: resolve(repoRoot, env.CATALOG_CSV),
-    databaseUrl: `postgres://${encodeURIComponent(env.POSTGRES_USER)}:${encodeURIComponent(env.POSTGRES_PASSWORD)}@${env.POSTGRES_HOST}:${env.POSTGRES_PORT}/${encodeURIComponent(env.POSTGRES_DB)}`,
+    databaseUrl: `postgres://${credentials}@${env.POSTGRES_HOST}:${env.POSTGRES_PORT}/${encodeURIComponent(env.POSTGRES_DB)}`,
   };
 }
 

@@ -95,7 +95,8 @@ describe('catalog import', () => {
     const cli = spawnSync(process.execPath, [join(repoRoot, 'core/catalog-import/main.ts'), missing], { encoding: 'utf8' });
     expect(cli.status).toBe(1);
     expect(cli.stderr.trim()).toBe(
-      `catalog: cannot import ${missing}: ENOENT: no such file or directory, open '${missing}' (set CATALOG_CSV, or pass the file: npm run catalog:import -- path/to/file.csv)`,
+      `catalog: cannot import ${missing}: ENOENT: no such file or directory, open '${missing}' ` +
+        '(set CATALOG_CSV, or pass the file: npm run catalog:import -- path/to/file.csv)',
     );
   });
 });
