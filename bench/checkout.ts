@@ -10,9 +10,9 @@ import { placeOrder } from '../core/checkout/place-order.ts';
 import { connect } from '../core/db/connect.ts';
 import { migrate } from '../core/db/migrate.ts';
 import type { Sql } from '../core/db/types.ts';
-import { withIdempotency } from '../core/idempotency/store.ts';
+import { runIdempotent } from '../core/idempotency/run-idempotent.ts';
 import { payOrder } from '../core/payment/pay.ts';
-import { sandboxGateway } from '../core/payment/sandbox-gateway.ts';
+import { sandboxProvider } from '../core/payment/providers/sandbox.ts';
 
 // `npm run bench:checkout`: paid orders per second (add to cart → checkout → pay) with 64
 // concurrent clients, through core's HTTP API (core in its own process, as in production) and
@@ -66,22 +66,27 @@ async function measure(clients: Client[], products: string[], step: Step): Promi
 }
 
 function directStep(sql: Sql): Step {
-  const gateway = sandboxGateway(sql);
+  const provider = sandboxProvider();
   const opts = { ttlHours: config.IDEMPOTENCY_TTL_HOURS, waitMs: config.IDEMPOTENCY_WAIT_MS };
   return async (client, productId) => {
     const items = [{ product_id: productId, quantity: 1 }];
     await addLines(sql, await openCart(sql, { userId: client.id }), items, config.CART_MAX_LINE_QUANTITY);
     const checkoutBody = { shipping_address: ADDRESS };
-    const order = await withIdempotency(sql, { userId: client.id, route: 'POST /checkout', key: randomUUID(), body: checkoutBody }, opts, async (finish) => ({
-      status: 201,
-      body: await placeOrder(sql, client.id, ADDRESS, config.PAYMENT_WINDOW_SECONDS, (tx, answer) => finish(tx, { status: 201, body: answer })),
-    }));
-    const payBody = { order_id: (order.body as { order_id: string }).order_id, payment_method: 'tok_success' };
-    const paid = await withIdempotency(sql, { userId: client.id, route: 'POST /payment', key: randomUUID(), body: payBody }, opts, async (finish) => ({
-      status: 200,
-      body: await payOrder(sql, gateway, client.id, payBody, (tx, answer) => finish(tx, { status: 200, body: answer })),
-    }));
-    return paid.status === 200;
+    const order = await runIdempotent(
+      sql,
+      { userId: client.id, route: 'POST /checkout', key: randomUUID(), body: checkoutBody },
+      { ...opts, okStatus: 201 },
+      { commit: (tx) => placeOrder(tx, client.id, ADDRESS, config.PAYMENT_WINDOW_SECONDS) },
+    );
+    if (!order.ok) return false;
+    const payBody = { order_id: order.body.order_id, payment_method: 'tok_success' };
+    const paid = await runIdempotent(
+      sql,
+      { userId: client.id, route: 'POST /payment', key: randomUUID(), body: payBody },
+      { ...opts, okStatus: 200 },
+      payOrder(sql, provider, client.id, payBody),
+    );
+    return paid.ok;
   };
 }
 

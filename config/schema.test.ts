@@ -15,6 +15,12 @@ describe('parseEnv', () => {
     ]);
   });
 
+  it('takes payments with the sandbox provider unless PAYMENT_PROVIDER names another', () => {
+    expect(parseEnv({}).PAYMENT_PROVIDER).toBe('sandbox');
+    expect(parseEnv({ PAYMENT_PROVIDER: 'acme' }).PAYMENT_PROVIDER).toBe('acme');
+    expect(() => parseEnv({ PAYMENT_PROVIDER: '' })).toThrow(/PAYMENT_PROVIDER/);
+  });
+
   it('ignores variables it does not know (CI machines set plenty)', () => {
     expect(() => parseEnv({ CI: 'true', HOME: '/root', GITHUB_ACTIONS: 'true' })).not.toThrow();
   });

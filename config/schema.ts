@@ -37,6 +37,8 @@ export const envSchema = z.object({
   JWT_TTL_SECONDS: z.coerce.number().int().min(60).default(3600),
   CART_MAX_LINE_QUANTITY: z.coerce.number().int().min(1).max(1000).default(10),
   PAYMENT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  // which payment provider core authorises and captures with; core/payment/providers/index.ts names the known ones
+  PAYMENT_PROVIDER: z.string().min(1).default('sandbox'),
   SWEEPER_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
   IDEMPOTENCY_TTL_HOURS: z.coerce.number().int().min(1).default(24),
   IDEMPOTENCY_WAIT_MS: z.coerce.number().int().min(0).max(60000).default(5000),

@@ -1,38 +1,40 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { problem } from '../openapi/problem.ts';
+import { problem, sendProblem, validationHook } from '../openapi/problem.ts';
 import { bearerAuthScheme } from '../openapi/routes/problems.ts';
 import { registerAuthRoutes } from './auth/routes.ts';
 import { registerCartRoutes } from './cart/routes.ts';
 import { registerCheckoutRoutes } from './checkout/routes.ts';
 import type { CoreDeps } from './deps.ts';
-import { errorHandler, problemResponse, validationHook } from './http/respond.ts';
+import { errorHandler } from './http/error-handler.ts';
 import { registerOrderRoutes } from './orders/routes.ts';
+import { registerPaymentRoutes } from './payment/routes.ts';
 import { registerReviewRoutes } from './reviews/routes.ts';
 
 // core's HTTP app. The edge forwards writes and per-user reads here.
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
 export function createCoreApp(deps: CoreDeps): OpenAPIHono {
-  const app = new OpenAPIHono({ defaultHook: (result) => validationHook(result as Parameters<typeof validationHook>[0]) });
+  const app = new OpenAPIHono({ defaultHook: validationHook({ nameTarget: true }) });
   app.onError(errorHandler(deps.log));
-  app.notFound(() => problemResponse(problem(404, 'not-found', 'Not found', 'no such route')));
+  app.notFound((c) => sendProblem(c, problem(404, 'not-found', 'Not found', 'no such route')));
   // The oversized body is left unread, so the connection cannot be reused: say so.
   const tooLarge = problem(413, 'payload-too-large', 'Payload too large', `request bodies are limited to ${BODY_LIMIT_BYTES} bytes`);
-  app.use(bodyLimit({ maxSize: BODY_LIMIT_BYTES, onError: () => problemResponse(tooLarge, { connection: 'close' }) }));
+  app.use(bodyLimit({ maxSize: BODY_LIMIT_BYTES, onError: (c) => sendProblem(c, tooLarge, { connection: 'close' }) }));
 
-  app.get('/health', async () => {
+  app.get('/health', async (c) => {
     try {
       await Promise.race([deps.sql`select 1`, new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000))]);
       return Response.json({ status: 'ok' });
     } catch {
-      return problemResponse(problem(503, 'unavailable', 'Service unavailable', 'database unreachable'));
+      return sendProblem(c, problem(503, 'unavailable', 'Service unavailable', 'database unreachable'));
     }
   });
 
   registerAuthRoutes(app, deps);
   registerCartRoutes(app, deps);
   registerCheckoutRoutes(app, deps);
+  registerPaymentRoutes(app, deps);
   registerOrderRoutes(app, deps);
   registerReviewRoutes(app, deps);
 

@@ -1,7 +1,7 @@
 import type { Config } from '../config/index.ts';
 import type { Sql } from './db/types.ts';
 import type { Logger } from './log.ts';
-import type { PaymentGateway } from './payment/gateway.ts';
+import type { PaymentProvider } from './payment/provider.ts';
 
 // Everything a core route needs, passed in so tests can build the app around a real database
 // with their own settings.
@@ -16,4 +16,4 @@ export type CoreConfig = Pick<
   | 'PASSWORD_SCRYPT_COST'
 >;
 
-export type CoreDeps = { sql: Sql; config: CoreConfig; gateway: PaymentGateway; log: Logger };
+export type CoreDeps = { sql: Sql; config: CoreConfig; paymentProvider: PaymentProvider; log: Logger };

@@ -4,29 +4,30 @@ import { config } from '../config/index.ts';
 import { createCoreApp } from './app.ts';
 import { ensureAdmin } from './auth/users.ts';
 import { connect } from './db/connect.ts';
-import { purgeExpiredKeys } from './idempotency/store.ts';
+import { purgeExpiredKeys } from './idempotency/keys.ts';
 import { jsonLogger } from './log.ts';
 import { startSweeper } from './orders/sweeper.ts';
-import { sandboxGateway } from './payment/sandbox-gateway.ts';
+import { createPaymentProvider } from './payment/providers/index.ts';
 
 // `npm run core`: serves core on CORE_URL's port (or --port, for benchmarks that run a second
 // core beside the stack's), sweeps expired reservations, stops cleanly on SIGTERM.
 const args = parseArgs({ options: { port: { type: 'string' } } }).values;
 const log = jsonLogger(config.LOG_LEVEL);
 const sql = connect(config);
-const gateway = sandboxGateway(sql);
+const paymentProvider = createPaymentProvider(config.PAYMENT_PROVIDER);
 
 if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {
   const admin = await ensureAdmin(sql, config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
   log('info', 'admin account ready', { user_id: admin.id, email: admin.email });
 }
 
-const app = createCoreApp({ sql, config, gateway, log });
+const app = createCoreApp({ sql, config, paymentProvider, log });
 const port = Number(args.port ?? (new URL(config.CORE_URL).port || 80));
 const server = serve({ fetch: app.fetch, port, hostname: new URL(config.CORE_URL).hostname }, () => log('info', 'core listening', { port }));
 
 const stopSweeper = startSweeper(
   sql,
+  paymentProvider,
   config.SWEEPER_INTERVAL_MS,
   (ids) => log('info', 'expired orders cancelled', { count: ids.length, order_ids: ids }),
   (err) => log('error', 'sweeper failed', { error: (err as Error).message }),

@@ -3,7 +3,7 @@ import type { Context, ExecutionContext } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { parseEnv } from '../config/schema.ts';
 import { cacheKeys } from '../openapi/internal/read-model.ts';
-import { fieldErrors, problem, validationProblem } from '../openapi/problem.ts';
+import { problem, sendProblem, validationHook } from '../openapi/problem.ts';
 import { createCachedReader } from './cache/cached-read.ts';
 import { sha256Hex, type Sha256 } from './cache/etag.ts';
 import { createHotReads } from './cache/hot-reads.ts';
@@ -15,7 +15,6 @@ import { createBearerVerifier } from './http/auth.ts';
 import { commonHeadersMiddleware, createCommonHeaders } from './http/common-headers.ts';
 import { parseCorsOrigins, type CorsOptions } from './http/cors.ts';
 import { createHotFront } from './http/hot-front.ts';
-import { sendProblem } from './http/problem.ts';
 import { createWriteLimiter } from './http/rate-limit.ts';
 import { createLogger, type LogSink } from './log.ts';
 import { registerForwarded } from './routes/forwarded.ts';
@@ -83,9 +82,7 @@ export function createEdge(bindings: Record<string, unknown>, opts: EdgeOptions)
   const sha256 = opts.sha256 ?? sha256Hex;
 
   const app = new OpenAPIHono<EdgeEnv>({
-    defaultHook: (result, c) => {
-      if (!result.success) return sendProblem(c, validationProblem(fieldErrors(result.error.issues)));
-    },
+    defaultHook: validationHook({ nameTarget: false }),
   });
   app.use('*', commonHeadersMiddleware(common, cors));
   app.use('*', accessLog(log));

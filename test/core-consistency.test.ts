@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepExpiredOrders } from '../core/orders/sweeper.ts';
+import { sandboxProvider } from '../core/payment/providers/sandbox.ts';
 import { ADDRESS, buy, key, makeProduct, makeUsers, pay, startCore, stock, type Core } from './core-harness.ts';
 
 let core: Core;
@@ -256,7 +257,7 @@ describe('reservation sweeper', () => {
     const swept: string[] = [];
     const sweeper = async () => {
       for (;;) {
-        const batch = await sweepExpiredOrders(core.sql, 2);
+        const batch = await sweepExpiredOrders(core.sql, sandboxProvider(), 2);
         if (!batch.length) return;
         swept.push(...batch);
       }

@@ -8,7 +8,7 @@ import { connect } from '../core/db/connect.ts';
 import type { Sql } from '../core/db/types.ts';
 import type { CoreConfig } from '../core/deps.ts';
 import type { Logger } from '../core/log.ts';
-import { sandboxGateway, type SandboxOptions } from '../core/payment/sandbox-gateway.ts';
+import { sandboxProvider, type SandboxOptions } from '../core/payment/providers/sandbox.ts';
 import { createLogger } from '../log/json-logger.ts';
 import { serviceLog } from './support/test-logs.ts';
 
@@ -24,7 +24,7 @@ export type Caller = (
 
 export const ADDRESS = { name: 'Asha Rao', line1: '12 MG Road', city: 'Bengaluru', state: 'Karnataka', postal_code: '560001', country: 'IN' } as const;
 
-export async function startCore(overrides: Partial<CoreConfig> = {}, gateway: SandboxOptions = {}, poolMax = 20): Promise<Core> {
+export async function startCore(overrides: Partial<CoreConfig> = {}, payments: SandboxOptions = {}, poolMax = 20): Promise<Core> {
   const sql = connect(config, { max: poolMax });
   const errors: unknown[] = [];
   const lines = createLogger('info', { service: 'core' }, serviceLog('core').write);
@@ -32,7 +32,7 @@ export async function startCore(overrides: Partial<CoreConfig> = {}, gateway: Sa
     if (level === 'error') errors.push({ msg, ...fields });
     lines[level](msg, fields);
   };
-  const app = createCoreApp({ sql, config: { ...config, PASSWORD_SCRYPT_COST: 1024, ...overrides }, gateway: sandboxGateway(sql, gateway), log });
+  const app = createCoreApp({ sql, config: { ...config, PASSWORD_SCRYPT_COST: 1024, ...overrides }, paymentProvider: sandboxProvider(payments), log });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });

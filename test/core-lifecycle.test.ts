@@ -4,7 +4,7 @@ import { connect } from '../core/db/connect.ts';
 import { createCoreApp } from '../core/app.ts';
 import { config } from '../config/index.ts';
 import { silentLogger } from '../core/log.ts';
-import { sandboxGateway } from '../core/payment/sandbox-gateway.ts';
+import { sandboxProvider } from '../core/payment/providers/sandbox.ts';
 import { buy, makeProduct, makeUsers, pay, startCore, stock, type Core, type TestUser } from './core-harness.ts';
 
 let core: Core;
@@ -212,7 +212,7 @@ describe('carts', () => {
 describe('health', () => {
   it('is 503 when the database is unreachable', async () => {
     const sql = connect({ databaseUrl: 'postgres://nobody:nothing@127.0.0.1:1/none', POSTGRES_POOL_MAX: 1 });
-    const app = createCoreApp({ sql, config, gateway: sandboxGateway(sql), log: silentLogger });
+    const app = createCoreApp({ sql, config, paymentProvider: sandboxProvider(), log: silentLogger });
     const res = await app.request('/health');
     expect(res.status).toBe(503);
     expect(res.headers.get('content-type')).toBe('application/problem+json');

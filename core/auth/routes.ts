@@ -3,7 +3,7 @@ import { loginRoute, registerRoute } from '../../openapi/routes/auth.ts';
 import type { AuthResponse } from '../../openapi/schemas/auth.ts';
 import { mergeGuestCart } from '../cart/cart-store.ts';
 import type { CoreDeps } from '../deps.ts';
-import { fail, unauthorized } from '../http/problem-error.ts';
+import { DomainError, unauthorized } from '../errors/domain-error.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { issueToken } from './tokens.ts';
 import { createUser, findUserByEmail, type User } from './users.ts';
@@ -23,7 +23,7 @@ export function registerAuthRoutes(app: OpenAPIHono, deps: CoreDeps): void {
   app.openapi(registerRoute, async (c) => {
     const { email, password } = c.req.valid('json');
     const user = await createUser(sql, email, await hashPassword(password, cost));
-    if (!user) return fail(409, 'email-taken', 'Email already registered', 'an account with this email exists');
+    if (!user) throw new DomainError('email-taken', 'an account with this email exists');
     return c.json(await session(user, c.req.valid('header')['x-cart-token']), 201);
   });
 
@@ -31,7 +31,7 @@ export function registerAuthRoutes(app: OpenAPIHono, deps: CoreDeps): void {
     const { email, password } = c.req.valid('json');
     const user = await findUserByEmail(sql, email);
     const ok = await verifyPassword(password, user?.password_hash ?? (await decoy));
-    if (!user || !ok) return unauthorized('invalid email or password');
+    if (!user || !ok) throw unauthorized('invalid email or password');
     return c.json(await session({ id: user.id, email: user.email, role: user.role }, c.req.valid('header')['x-cart-token']), 200);
   });
 }

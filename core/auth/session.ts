@@ -1,20 +1,26 @@
+import { parseBearer } from '../../openapi/auth.ts';
 import type { JwtClaims } from '../../openapi/schemas/auth.ts';
-import { fail, unauthorized } from '../http/problem-error.ts';
-import { bearerToken, verifyToken, type TokenConfig } from './tokens.ts';
+import { DomainError, unauthorized } from '../errors/domain-error.ts';
+import { verifyToken, type TokenConfig } from './tokens.ts';
 
-// Who is calling. Missing or bad credentials are 401; a customer on an operator route is 403.
+// Who is calling. Missing or bad credentials are refused as unauthorized; a customer on an
+// operator route as forbidden.
 export async function optionalClaims(cfg: TokenConfig, authorization: string | undefined): Promise<JwtClaims | null> {
   if (authorization === undefined) return null;
-  const token = bearerToken(authorization);
+  const token = parseBearer(authorization);
   const claims = token ? await verifyToken(cfg, token) : null;
-  return claims ?? unauthorized('invalid or expired token');
+  if (!claims) throw unauthorized('invalid or expired token');
+  return claims;
 }
 
 export async function requireClaims(cfg: TokenConfig, authorization: string | undefined): Promise<JwtClaims> {
-  return (await optionalClaims(cfg, authorization)) ?? unauthorized('a bearer token is required');
+  const claims = await optionalClaims(cfg, authorization);
+  if (!claims) throw unauthorized('a bearer token is required');
+  return claims;
 }
 
 export async function requireAdmin(cfg: TokenConfig, authorization: string | undefined): Promise<JwtClaims> {
   const claims = await requireClaims(cfg, authorization);
-  return claims.role === 'admin' ? claims : fail(403, 'forbidden', 'Forbidden', 'operator role required');
+  if (claims.role !== 'admin') throw new DomainError('forbidden', 'operator role required');
+  return claims;
 }

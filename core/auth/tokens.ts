@@ -26,8 +26,3 @@ export async function verifyToken(cfg: TokenConfig, token: string): Promise<JwtC
     return null;
   }
 }
-
-export function bearerToken(header: string | undefined): string | null {
-  const m = header?.match(/^Bearer\s+([A-Za-z0-9_\-.]+)$/i);
-  return m?.[1] ?? null;
-}

@@ -2,7 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Cart, CartLineInput } from '../../openapi/schemas/cart.ts';
 import type { Sql, Tx } from '../db/types.ts';
 import { sumLinesByProduct } from '../checkout/pricing.ts';
-import { fail, notFound } from '../http/problem-error.ts';
+import { DomainError, invalidField, notFound } from '../errors/domain-error.ts';
+import { cartView, type CartRow } from './cart-view.ts';
 
 // Carts belong to a user or to the holder of a guest token. Changes lock the cart row so that
 // two requests on one cart apply one after the other.
@@ -30,7 +31,9 @@ export async function openCart(db: Sql | Tx, owner: CartOwner, createGuest = fal
   } else if (createGuest) {
     await db`insert into carts (guest_token_hash) values (${hashToken(owner.guestToken)})`;
   }
-  return (await findOpenCart(db, owner)) ?? notFound('cart');
+  const cartId = await findOpenCart(db, owner);
+  if (!cartId) throw notFound('cart');
+  return cartId;
 }
 
 type ProductRow = { id: string; price_amount: number | null; available: number; in_cart: number };
@@ -50,16 +53,14 @@ async function products(tx: Tx, ids: string[], cartId: string): Promise<Map<stri
 }
 
 function checkLine(product: ProductRow | undefined, productId: string, quantity: number, max: number, field: string): void {
-  if (!product) notFound(`product ${productId}`);
-  if (product!.price_amount === null) fail(409, 'not-for-sale', 'Not for sale', `product ${productId} has no price`, { product_id: productId });
-  if (quantity > max) {
-    fail(400, 'validation', 'Invalid request', `${field}: at most ${max} per line`, { errors: [{ field, message: `at most ${max} per line` }] });
-  }
-  if (quantity > product!.available) {
-    fail(409, 'out-of-stock', 'Not enough stock', `product ${productId}: ${product!.available} available`, {
+  if (!product) throw notFound(`product ${productId}`);
+  if (product.price_amount === null) throw new DomainError('not-for-sale', `product ${productId} has no price`, { product_id: productId });
+  if (quantity > max) throw invalidField(field, `at most ${max} per line`);
+  if (quantity > product.available) {
+    throw new DomainError('out-of-stock', `product ${productId}: ${product.available} available`, {
       product_id: productId,
       requested: quantity,
-      available: product!.available,
+      available: product.available,
     });
   }
 }
@@ -74,9 +75,9 @@ export async function addLines(sql: Sql, cartId: string, input: readonly CartLin
       cartId,
     );
     const next = lines.map((l) => ({ product_id: l.product_id, quantity: (catalog.get(l.product_id)?.in_cart ?? 0) + l.quantity }));
-    next.forEach((l) =>
-      checkLine(catalog.get(l.product_id), l.product_id, l.quantity, maxPerLine, `items.${input.findIndex((i) => i.product_id === l.product_id)}.quantity`),
-    );
+    for (const l of next) {
+      checkLine(catalog.get(l.product_id), l.product_id, l.quantity, maxPerLine, `items.${input.findIndex((i) => i.product_id === l.product_id)}.quantity`);
+    }
     await tx`
       insert into cart_items ${tx(next.map((l) => ({ cart_id: cartId, ...l })))}
       on conflict (cart_id, product_id) do update set quantity = excluded.quantity`;
@@ -87,7 +88,7 @@ export async function setLineQuantity(sql: Sql, cartId: string, productId: strin
   await sql.begin(async (tx) => {
     await lockCart(tx, cartId);
     const product = (await products(tx, [productId], cartId)).get(productId);
-    if (!product?.in_cart) notFound(`product ${productId} in the cart`);
+    if (!product?.in_cart) throw notFound(`product ${productId} in the cart`);
     checkLine(product, productId, quantity, maxPerLine, 'quantity');
     await tx`update cart_items set quantity = ${quantity} where cart_id = ${cartId} and product_id = ${productId}`;
   });
@@ -95,7 +96,7 @@ export async function setLineQuantity(sql: Sql, cartId: string, productId: strin
 
 export async function removeLine(sql: Sql, cartId: string, productId: string): Promise<void> {
   const gone = await sql`delete from cart_items where cart_id = ${cartId} and product_id = ${productId} returning product_id`;
-  if (!gone.length) notFound(`product ${productId} in the cart`);
+  if (!gone.length) throw notFound(`product ${productId} in the cart`);
 }
 
 /** Moves a guest cart's lines into the user's open cart (quantities summed, capped per line). */
@@ -113,24 +114,10 @@ export async function mergeGuestCart(sql: Sql, guestToken: string, userId: strin
   });
 }
 
-export async function cartView(sql: Sql, cartId: string): Promise<Omit<Cart, 'cart_token'>> {
-  const rows = await sql<{ product_id: string; title: string; quantity: number; unit_amount: number | null; available: number }[]>`
+export async function readCart(sql: Sql, cartId: string): Promise<Omit<Cart, 'cart_token'>> {
+  const rows = await sql<CartRow[]>`
     select ci.product_id, p.title, ci.quantity, p.price_amount as unit_amount, coalesce(i.on_hand - i.reserved, 0) as available
     from cart_items ci join products p on p.id = ci.product_id left join inventory i on i.product_id = ci.product_id
     where ci.cart_id = ${cartId} order by ci.added_at, ci.product_id`;
-  let subtotal = 0;
-  const items = rows.map((r) => {
-    const unit = r.unit_amount ?? 0;
-    subtotal += unit * r.quantity;
-    return {
-      product_id: r.product_id,
-      title: r.title,
-      quantity: r.quantity,
-      unit_price: { amount: unit, currency: 'INR' as const },
-      line_total: { amount: unit * r.quantity, currency: 'INR' as const },
-      available: r.available,
-      in_stock: r.unit_amount !== null && r.available >= r.quantity,
-    };
-  });
-  return { id: cartId, items, subtotal: { amount: subtotal, currency: 'INR' } };
+  return cartView(cartId, rows);
 }

@@ -3,8 +3,8 @@ import { addProductsRoute, deleteCartItemRoute, getCartRoute, updateCartItemRout
 import type { Cart } from '../../openapi/schemas/cart.ts';
 import { optionalClaims } from '../auth/session.ts';
 import type { CoreDeps } from '../deps.ts';
-import { unauthorized } from '../http/problem-error.ts';
-import { addLines, cartView, newGuestToken, openCart, removeLine, setLineQuantity, type CartOwner } from './cart-store.ts';
+import { unauthorized } from '../errors/domain-error.ts';
+import { addLines, newGuestToken, openCart, readCart, removeLine, setLineQuantity, type CartOwner } from './cart-store.ts';
 
 type Headers = { authorization?: string; 'x-cart-token'?: string };
 
@@ -16,12 +16,12 @@ export function registerCartRoutes(app: OpenAPIHono, deps: CoreDeps): void {
     const claims = await optionalClaims(config, h.authorization);
     if (claims) return { cartId: await openCart(sql, { userId: claims.sub }) };
     const guestToken = h['x-cart-token'] ?? (createGuest ? newGuestToken() : undefined);
-    if (!guestToken) return unauthorized('a bearer token or an X-Cart-Token is required');
+    if (!guestToken) throw unauthorized('a bearer token or an X-Cart-Token is required');
     const owner: CartOwner = { guestToken };
     return { cartId: await openCart(sql, owner, createGuest && !h['x-cart-token']), guestToken };
   };
   const view = async (cartId: string, guestToken?: string): Promise<Cart> => ({
-    ...(await cartView(sql, cartId)),
+    ...(await readCart(sql, cartId)),
     ...(guestToken ? { cart_token: guestToken } : {}),
   });
 

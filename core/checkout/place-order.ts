@@ -1,53 +1,43 @@
 import type { Address, CheckoutResponse } from '../../openapi/schemas/checkout.ts';
-import type { Sql, Tx } from '../db/types.ts';
-import { fail } from '../http/problem-error.ts';
+import type { Tx } from '../db/types.ts';
+import { DomainError } from '../errors/domain-error.ts';
 import { reserveStock } from '../inventory/stock.ts';
 import { recordEvent } from '../orders/transition.ts';
 import { priceLines, type CatalogLine } from './pricing.ts';
 
-// Checkout is one transaction: re-price from the catalog, reserve every line (or nothing),
-// create the order awaiting payment, close the cart.
-/** `onCommit` runs last inside the transaction (the idempotency record of the answer). */
-export async function placeOrder(
-  sql: Sql,
-  userId: string,
-  address: Address,
-  paymentWindowSeconds: number,
-  onCommit?: (tx: Tx, answer: CheckoutResponse) => Promise<void>,
-): Promise<CheckoutResponse> {
-  return sql.begin(async (tx) => {
-    const [cart] = await tx<{ id: string }[]>`select id from carts where user_id = ${userId} and status = 'open' for update`;
-    const lines = cart
-      ? await tx<CatalogLine[]>`
-          select ci.product_id, ci.quantity, p.title, p.price_amount as unit_amount
-          from cart_items ci join products p on p.id = ci.product_id where ci.cart_id = ${cart.id}`
-      : [];
-    if (!cart || !lines.length) return fail(409, 'cart-empty', 'Cart is empty', 'add products before checking out');
-    const pricing = priceLines(lines);
-    if (!pricing.ok) {
-      return pricing.error === 'not_for_sale'
-        ? fail(409, 'not-for-sale', 'Not for sale', `no price for ${pricing.product_ids.join(', ')}`, { product_ids: pricing.product_ids })
-        : fail(409, 'amount-too-large', 'Amount too large', 'the order total is too large');
-    }
-    const short = await reserveStock(tx, pricing.lines);
-    if (short.length) {
-      const detail = short.map((s) => `${s.product_id}: ${s.requested} requested, ${s.available} available`).join('; ');
-      return fail(409, 'out-of-stock', 'Not enough stock', detail, { lines: short });
-    }
-    const [order] = await tx<{ id: string; status: 'pending_payment'; payment_due_at: Date }[]>`
-      insert into orders (user_id, cart_id, status, total_amount, shipping_address, payment_due_at)
-      values (${userId}, ${cart.id}, 'pending_payment', ${pricing.subtotal}, ${tx.json(address)}, now() + make_interval(secs => ${paymentWindowSeconds}))
-      returning id, status, payment_due_at`;
-    await tx`insert into order_items ${tx(pricing.lines.map((l) => ({ order_id: order!.id, product_id: l.product_id, title: l.title, quantity: l.quantity, unit_amount: l.unit_amount })))}`;
-    await recordEvent(tx, order!.id, 'pending_payment', 'checkout');
-    await tx`update carts set status = 'checked_out', updated_at = now() where id = ${cart.id}`;
-    const answer: CheckoutResponse = {
-      order_id: order!.id,
-      status: order!.status,
-      amount: { amount: pricing.subtotal, currency: 'INR' },
-      payment_due_at: order!.payment_due_at.toISOString(),
-    };
-    await onCommit?.(tx, answer);
-    return answer;
-  });
+// Checkout, inside the caller's transaction (the idempotency wrapper's): re-price from the
+// catalog, reserve every line (or nothing: a refusal rolls the transaction back), create the
+// order awaiting payment, close the cart.
+export async function placeOrder(tx: Tx, userId: string, address: Address, paymentWindowSeconds: number): Promise<CheckoutResponse> {
+  const [cart] = await tx<{ id: string }[]>`select id from carts where user_id = ${userId} and status = 'open' for update`;
+  const lines = cart
+    ? await tx<CatalogLine[]>`
+        select ci.product_id, ci.quantity, p.title, p.price_amount as unit_amount
+        from cart_items ci join products p on p.id = ci.product_id where ci.cart_id = ${cart.id}`
+    : [];
+  if (!cart || !lines.length) throw new DomainError('cart-empty', 'add products before checking out');
+  const pricing = priceLines(lines);
+  if (!pricing.ok) {
+    throw pricing.error === 'not_for_sale'
+      ? new DomainError('not-for-sale', `no price for ${pricing.product_ids.join(', ')}`, { product_ids: pricing.product_ids })
+      : new DomainError('amount-too-large', 'the order total is too large');
+  }
+  const short = await reserveStock(tx, pricing.lines);
+  if (short.length) {
+    const detail = short.map((s) => `${s.product_id}: ${s.requested} requested, ${s.available} available`).join('; ');
+    throw new DomainError('out-of-stock', detail, { lines: short });
+  }
+  const [order] = await tx<{ id: string; status: 'pending_payment'; payment_due_at: Date }[]>`
+    insert into orders (user_id, cart_id, status, total_amount, shipping_address, payment_due_at)
+    values (${userId}, ${cart.id}, 'pending_payment', ${pricing.subtotal}, ${tx.json(address)}, now() + make_interval(secs => ${paymentWindowSeconds}))
+    returning id, status, payment_due_at`;
+  await tx`insert into order_items ${tx(pricing.lines.map((l) => ({ order_id: order!.id, product_id: l.product_id, title: l.title, quantity: l.quantity, unit_amount: l.unit_amount })))}`;
+  await recordEvent(tx, order!.id, 'pending_payment', 'checkout');
+  await tx`update carts set status = 'checked_out', updated_at = now() where id = ${cart.id}`;
+  return {
+    order_id: order!.id,
+    status: order!.status,
+    amount: { amount: pricing.subtotal, currency: 'INR' },
+    payment_due_at: order!.payment_due_at.toISOString(),
+  };
 }

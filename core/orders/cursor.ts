@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { fail } from '../http/problem-error.ts';
 
 // Opaque keyset cursor: the (created_at, id) of the last order on the previous page.
 const CursorSchema = z.object({ createdAt: z.iso.datetime(), id: z.uuid() });
@@ -9,13 +8,13 @@ export function encodeCursor(c: Cursor): string {
   return Buffer.from(JSON.stringify([c.createdAt, c.id])).toString('base64url');
 }
 
-export function decodeCursor(raw: string): Cursor {
+/** The cursor, or null when `raw` was not made by encodeCursor (the caller decides what that means). */
+export function decodeCursor(raw: string): Cursor | null {
   try {
     const [createdAt, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown[];
     const parsed = CursorSchema.safeParse({ createdAt, id });
-    if (parsed.success) return parsed.data;
+    return parsed.success ? parsed.data : null;
   } catch {
-    // fall through to the 400 below
+    return null;
   }
-  return fail(400, 'validation', 'Invalid request', 'cursor: not a cursor from this API', { errors: [{ field: 'query.cursor', message: 'invalid cursor' }] });
 }

@@ -1,7 +1,7 @@
 import type { Order, OrderStatusResponse, OrdersPage } from '../../openapi/schemas/orders.ts';
 import type { OrderStatus } from '../../openapi/schemas/checkout.ts';
 import type { Sql } from '../db/types.ts';
-import { notFound } from '../http/problem-error.ts';
+import { invalidField, notFound } from '../errors/domain-error.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 
 // Read side of orders; always scoped to the owner (others get 404) unless an admin asks.
@@ -40,12 +40,13 @@ const columns = 'id, status, total_amount, shipping_address, payment_due_at, cre
 export async function getOrder(sql: Sql, orderId: string, userId: string | null): Promise<Order> {
   const rows = await sql<OrderRow[]>`select ${sql.unsafe(columns)} from orders where id = ${orderId} and (${userId}::uuid is null or user_id = ${userId})`;
   const [order] = await withLines(sql, rows);
-  return order ?? notFound('order');
+  if (!order) throw notFound('order');
+  return order;
 }
 
 export async function orderStatus(sql: Sql, orderId: string, userId: string): Promise<OrderStatusResponse> {
   const [order] = await sql<{ status: OrderStatus }[]>`select status from orders where id = ${orderId} and user_id = ${userId}`;
-  if (!order) return notFound('order');
+  if (!order) throw notFound('order');
   const history = await sql<
     { status: OrderStatus; at: Date; reason: string | null }[]
   >`select status, at, reason from order_events where order_id = ${orderId} order by id`;
@@ -54,6 +55,7 @@ export async function orderStatus(sql: Sql, orderId: string, userId: string): Pr
 
 export async function listOrders(sql: Sql, userId: string, limit: number, cursor: string | undefined): Promise<OrdersPage> {
   const after = cursor === undefined ? null : decodeCursor(cursor);
+  if (cursor !== undefined && !after) throw invalidField('query.cursor', 'invalid cursor', 'cursor: not a cursor from this API');
   const rows = after
     ? await sql<OrderRow[]>`
         select ${sql.unsafe(columns)} from orders where user_id = ${userId} and (created_at, id) < (${after.createdAt}::timestamptz, ${after.id}::uuid)

@@ -3,21 +3,21 @@ import { adminOrderStatusRoute, cancelOrderRoute, listOrdersRoute, orderStatusRo
 import type { OrderStatus } from '../../openapi/schemas/checkout.ts';
 import { requireAdmin, requireClaims } from '../auth/session.ts';
 import type { CoreDeps } from '../deps.ts';
-import { notFound } from '../http/problem-error.ts';
+import { notFound } from '../errors/domain-error.ts';
 import { getOrder, listOrders, orderStatus } from './queries.ts';
 import type { Actor } from './state-machine.ts';
 import { transitionOrder } from './transition.ts';
 
 export function registerOrderRoutes(app: OpenAPIHono, deps: CoreDeps): void {
-  const { sql, config, gateway } = deps;
+  const { sql, config, paymentProvider } = deps;
 
   // Locks the order (scoped to its owner unless an operator acts) and applies one transition.
   const move = async (orderId: string, ownerId: string | null, to: OrderStatus, actor: Actor, reason: string) => {
     await sql.begin(async (tx) => {
       const [o] = await tx<{ id: string; status: OrderStatus }[]>`
         select id, status from orders where id = ${orderId} and (${ownerId}::uuid is null or user_id = ${ownerId}) for update`;
-      if (!o) return notFound('order');
-      await transitionOrder(tx, gateway, o, to, actor, reason);
+      if (!o) throw notFound('order');
+      await transitionOrder(tx, paymentProvider, o, to, actor, reason);
     });
     return getOrder(sql, orderId, ownerId);
   };

@@ -28,7 +28,7 @@ describe('planTransition', () => {
   ];
   it.each(cases)('%s → %s by %s: %s', (from, to, actor, expected) => {
     const plan = planTransition(from, to, actor);
-    const got = plan.ok ? `ok:${plan.effects.join(',')}${plan.then ? `->${plan.then}` : ''}` : plan.reason;
+    const got = plan.ok ? `ok:${plan.effects.join(',')}${plan.followedBy ? `->${plan.followedBy}` : ''}` : plan.reason;
     expect(got).toBe(expected);
   });
 

@@ -5,7 +5,7 @@ import type { OrderStatus } from '../../openapi/schemas/checkout.ts';
 export type Actor = 'customer' | 'admin' | 'system';
 export type Effect = 'sell_reservation' | 'release_reservation' | 'restock' | 'refund';
 
-type Move = { actors: readonly Actor[]; effects: readonly Effect[]; then?: OrderStatus };
+type Move = { actors: readonly Actor[]; effects: readonly Effect[]; followedBy?: OrderStatus };
 
 const moves: Record<OrderStatus, Partial<Record<OrderStatus, Move>>> = {
   pending_payment: {
@@ -15,11 +15,11 @@ const moves: Record<OrderStatus, Partial<Record<OrderStatus, Move>>> = {
   // Cancelling a paid order puts the goods back and returns the money; the refund is its own step.
   paid: {
     packed: { actors: ['admin'], effects: [] },
-    cancelled: { actors: ['customer', 'admin'], effects: ['restock', 'refund'], then: 'refunded' },
+    cancelled: { actors: ['customer', 'admin'], effects: ['restock', 'refund'], followedBy: 'refunded' },
   },
   packed: {
     shipped: { actors: ['admin'], effects: [] },
-    cancelled: { actors: ['admin'], effects: ['restock', 'refund'], then: 'refunded' },
+    cancelled: { actors: ['admin'], effects: ['restock', 'refund'], followedBy: 'refunded' },
   },
   shipped: { out_for_delivery: { actors: ['admin'], effects: [] } },
   out_for_delivery: { delivered: { actors: ['admin'], effects: [] } },
@@ -30,7 +30,7 @@ const moves: Record<OrderStatus, Partial<Record<OrderStatus, Move>>> = {
 };
 
 export type TransitionPlan =
-  | { ok: true; effects: readonly Effect[]; then?: OrderStatus }
+  | { ok: true; effects: readonly Effect[]; followedBy?: OrderStatus }
   | { ok: false; reason: 'illegal' | 'forbidden'; allowed: OrderStatus[] };
 
 export function planTransition(from: OrderStatus, to: OrderStatus, actor: Actor): TransitionPlan {
@@ -39,7 +39,7 @@ export function planTransition(from: OrderStatus, to: OrderStatus, actor: Actor)
   const move = options[to];
   if (!move) return { ok: false, reason: 'illegal', allowed };
   if (!move.actors.includes(actor)) return { ok: false, reason: 'forbidden', allowed };
-  return move.then ? { ok: true, effects: move.effects, then: move.then } : { ok: true, effects: move.effects };
+  return move.followedBy ? { ok: true, effects: move.effects, followedBy: move.followedBy } : { ok: true, effects: move.effects };
 }
 
 /** Statuses in which the goods were bought (a review is allowed). */

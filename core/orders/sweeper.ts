@@ -1,33 +1,46 @@
 import type { Sql } from '../db/types.ts';
-import { sumLinesByProduct } from '../checkout/pricing.ts';
-import { releaseReservation } from '../inventory/stock.ts';
-import { planTransition } from './state-machine.ts';
+import type { PaymentProvider } from '../payment/provider.ts';
+import { transitionOrder } from './transition.ts';
 
-// Cancels unpaid orders past their deadline and releases their stock. SKIP LOCKED lets any
-// number of sweepers (and concurrent payments) share the work without taking an order twice;
-// stock rows are released once per batch in product-id order, the same order checkout locks them.
+// Cancels unpaid orders past their deadline through the same transition as every other move
+// (transitionOrder), one order per transaction: an order's stock rows are then locked in
+// product-id order, as checkout locks them, which a batch spanning several orders could not
+// promise. SKIP LOCKED lets any number of sweepers (and concurrent payments) share the work
+// without taking an order twice.
 export const EXPIRY_REASON = 'payment deadline passed';
 
-export async function sweepExpiredOrders(sql: Sql, batchSize = 200): Promise<string[]> {
-  if (!planTransition('pending_payment', 'cancelled', 'system').ok) throw new Error('state machine forbids expiry');
+async function expireOne(sql: Sql, provider: PaymentProvider): Promise<string | null> {
   return sql.begin(async (tx) => {
-    const due = await tx<{ id: string }[]>`
-      select id from orders where status = 'pending_payment' and payment_due_at <= now()
-      order by payment_due_at limit ${batchSize} for update skip locked`;
-    if (!due.length) return [];
-    const ids = due.map((r) => r.id);
-    const lines = await tx<{ product_id: string; quantity: number }[]>`select product_id, quantity from order_items where order_id = any(${ids}::uuid[])`;
-    await releaseReservation(tx, sumLinesByProduct(lines));
-    await tx`update orders set status = 'cancelled', updated_at = now() where id = any(${ids}::uuid[])`;
-    await tx`insert into order_events (order_id, status, reason) select unnest(${ids}::uuid[]), 'cancelled', ${EXPIRY_REASON}`;
-    return ids;
+    const [order] = await tx<{ id: string; status: 'pending_payment' }[]>`
+      select id, status from orders where status = 'pending_payment' and payment_due_at <= now()
+      order by payment_due_at limit 1 for update skip locked`;
+    if (!order) return null;
+    await transitionOrder(tx, provider, order, 'cancelled', 'system', EXPIRY_REASON);
+    return order.id;
   });
 }
 
-export function startSweeper(sql: Sql, intervalMs: number, onSwept: (ids: string[]) => void, onError: (err: unknown) => void): () => Promise<void> {
+/** Cancels up to `limit` expired orders; returns their ids. */
+export async function sweepExpiredOrders(sql: Sql, provider: PaymentProvider, limit = 200): Promise<string[]> {
+  const swept: string[] = [];
+  while (swept.length < limit) {
+    const id = await expireOne(sql, provider);
+    if (!id) break;
+    swept.push(id);
+  }
+  return swept;
+}
+
+export function startSweeper(
+  sql: Sql,
+  provider: PaymentProvider,
+  intervalMs: number,
+  onSwept: (ids: string[]) => void,
+  onError: (err: unknown) => void,
+): () => Promise<void> {
   let running: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
-    running = sweepExpiredOrders(sql).then((ids) => ids.length && onSwept(ids), onError);
+    running = sweepExpiredOrders(sql, provider).then((ids) => ids.length && onSwept(ids), onError);
   }, intervalMs);
   return async () => {
     clearInterval(timer);

@@ -1,8 +1,9 @@
 import type { OrderStatus } from '../../openapi/schemas/checkout.ts';
 import type { Tx } from '../db/types.ts';
-import { fail } from '../http/problem-error.ts';
+import { DomainError } from '../errors/domain-error.ts';
 import { releaseReservation, restock, sellReservation, type StockLine } from '../inventory/stock.ts';
-import type { PaymentGateway } from '../payment/gateway.ts';
+import { refundCaptured } from '../payment/ledger.ts';
+import type { PaymentProvider } from '../payment/provider.ts';
 import { planTransition, type Actor, type Effect } from './state-machine.ts';
 
 // Carries out one planned transition inside the caller's transaction. The caller has locked
@@ -17,16 +18,16 @@ export async function recordEvent(tx: Tx, orderId: string, status: OrderStatus, 
   await tx`insert into order_events (order_id, status, reason) values (${orderId}, ${status}, ${reason})`;
 }
 
-async function applyEffect(tx: Tx, gateway: PaymentGateway, order: LockedOrder, effect: Effect, lines: StockLine[]): Promise<void> {
+async function applyEffect(tx: Tx, provider: PaymentProvider, order: LockedOrder, effect: Effect, lines: StockLine[]): Promise<void> {
   if (effect === 'release_reservation') return releaseReservation(tx, lines);
   if (effect === 'sell_reservation') return sellReservation(tx, lines);
   if (effect === 'restock') return restock(tx, lines);
-  await gateway.refund(tx, order.id);
+  await refundCaptured(tx, provider, order.id);
 }
 
 export async function transitionOrder(
   tx: Tx,
-  gateway: PaymentGateway,
+  provider: PaymentProvider,
   order: LockedOrder,
   to: OrderStatus,
   actor: Actor,
@@ -35,12 +36,15 @@ export async function transitionOrder(
   const plan = planTransition(order.status, to, actor);
   if (!plan.ok) {
     const detail = `order is ${order.status}; cannot move to ${to}${plan.allowed.length ? ` (allowed: ${plan.allowed.join(', ')})` : ''}`;
-    return fail(409, 'illegal-transition', 'Illegal order transition', detail, { current_status: order.status, allowed: plan.allowed });
+    throw new DomainError('illegal-transition', detail, { current_status: order.status, allowed: plan.allowed });
   }
   const lines = plan.effects.some((e) => e !== 'refund') ? await orderLines(tx, order.id) : [];
-  for (const effect of plan.effects) await applyEffect(tx, gateway, order, effect, lines);
-  const final = plan.then ?? to;
-  const events = [{ order_id: order.id, status: to, reason }, ...(plan.then ? [{ order_id: order.id, status: plan.then, reason: 'refund issued' }] : [])];
+  for (const effect of plan.effects) await applyEffect(tx, provider, order, effect, lines);
+  const final = plan.followedBy ?? to;
+  const events = [
+    { order_id: order.id, status: to, reason },
+    ...(plan.followedBy ? [{ order_id: order.id, status: plan.followedBy, reason: 'refund issued' }] : []),
+  ];
   await tx`
     with history as (insert into order_events ${tx(events)})
     update orders set status = ${final}, updated_at = now() where id = ${order.id}`;

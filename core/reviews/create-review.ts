@@ -1,20 +1,20 @@
 import type { Review, ReviewBody } from '../../openapi/schemas/reviews.ts';
 import type { Sql } from '../db/types.ts';
-import { fail, notFound } from '../http/problem-error.ts';
+import { DomainError, notFound } from '../errors/domain-error.ts';
 import { PURCHASED_STATUSES } from '../orders/state-machine.ts';
 
 // Only buyers review, once per product.
 export async function createReview(sql: Sql, userId: string, productId: string, body: ReviewBody): Promise<Review> {
   const [product] = await sql`select id from products where id = ${productId}`;
-  if (!product) return notFound(`product ${productId}`);
+  if (!product) throw notFound(`product ${productId}`);
   const [bought] = await sql`
     select 1 from orders o join order_items i on i.order_id = o.id
     where o.user_id = ${userId} and i.product_id = ${productId} and o.status = any(${PURCHASED_STATUSES as string[]}) limit 1`;
-  if (!bought) return fail(403, 'not-a-buyer', 'Not a buyer', 'only customers with a paid order for this product may review it');
+  if (!bought) throw new DomainError('not-a-buyer', 'only customers with a paid order for this product may review it');
   const [review] = await sql<(Omit<Review, 'created_at'> & { created_at: Date })[]>`
     insert into reviews (product_id, user_id, rating, title, body) values (${productId}, ${userId}, ${body.rating}, ${body.title}, ${body.body})
     on conflict (user_id, product_id) do nothing
     returning id, product_id, user_id, rating, title, body, created_at`;
-  if (!review) return fail(409, 'already-reviewed', 'Already reviewed', 'you have already reviewed this product');
+  if (!review) throw new DomainError('already-reviewed', 'you have already reviewed this product');
   return { ...review, created_at: review.created_at.toISOString() };
 }

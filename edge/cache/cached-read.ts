@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
+import { problem, sendProblem } from '../../openapi/problem.ts';
 import type { Problem } from '../../openapi/schemas/common.ts';
 import type { EdgeEnv } from '../context.ts';
 import { runInBackground } from '../http/background.ts';
-import { RETRY_AFTER_SECONDS, searchUnavailable, sendProblem } from '../http/problem.ts';
 import type { Logger } from '../log.ts';
 import { SearchUnavailable } from '../search/es.ts';
 import { etagOf, ifNoneMatchHits, type Sha256 } from './etag.ts';
@@ -25,6 +25,10 @@ export type CachedRead = {
 };
 
 type Outcome = { entry: CachedEntry; hit: boolean } | { problem: Problem; headers?: Record<string, string> };
+
+const RETRY_AFTER_SECONDS = 5;
+const searchUnavailable = () =>
+  problem(503, 'search-unavailable', 'Search is temporarily unavailable', 'The search index cannot be reached and no cached copy exists; retry shortly.');
 
 const cacheControl = (p: CachedReadPolicy) => `public, max-age=0, s-maxage=${p.sMaxAge}, stale-while-revalidate=${p.staleWhileRevalidate}`;
 

@@ -1,6 +1,5 @@
 import type { Context } from 'hono';
-import { problem } from '../../openapi/problem.ts';
-import { sendProblem } from '../http/problem.ts';
+import { problem, sendProblem } from '../../openapi/problem.ts';
 import type { Logger } from '../log.ts';
 
 // Hands a request to core unchanged and core's answer back unchanged (problem+json included);

@@ -1,11 +1,10 @@
 import type { Context } from 'hono';
-import { problem } from '../../openapi/problem.ts';
+import { problem, sendProblem } from '../../openapi/problem.ts';
 import type { EdgeApp, EdgeEnv } from '../context.ts';
 import { coreRoutes } from '../../openapi/routes/public.ts';
 import { honoPath, requiresBearer } from '../core/routes.ts';
 import type { createForwarder } from '../core/forward.ts';
 import type { createBearerVerifier } from '../http/auth.ts';
-import { sendProblem } from '../http/problem.ts';
 import { rateLimitHeaders, type WriteLimiter } from '../http/rate-limit.ts';
 
 // Every core route of the public list: checked here (JWT, write limits), then handed to core

@@ -1,6 +1,6 @@
 import type { ProductDocument, ReviewDocument } from '../../openapi/internal/read-model.ts';
 import { cacheKeys, indexAliases } from '../../openapi/internal/read-model.ts';
-import { problem, validationProblem } from '../../openapi/problem.ts';
+import { problem, sendProblem, validationProblem } from '../../openapi/problem.ts';
 import { FIRST_REVIEWS } from '../../openapi/schemas/product.ts';
 import type { Problem } from '../../openapi/schemas/common.ts';
 import { productReviewsRoute, productRoute } from '../../openapi/routes/product.ts';
@@ -10,7 +10,6 @@ import type { Sha256 } from '../cache/etag.ts';
 import { memoizeAsync } from '../cache/memoize.ts';
 import type { CacheStore } from '../cache/store.ts';
 import type { EdgeApp } from '../context.ts';
-import { sendProblem } from '../http/problem.ts';
 import { reviewQuery, toProductDetail, toReviewPage } from '../product/to-detail.ts';
 import { buildSearchQuery } from '../search/build-query.ts';
 import { decodeCursor } from '../search/cursor.ts';

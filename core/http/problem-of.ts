@@ -1,0 +1,31 @@
+import { problem } from '../../openapi/problem.ts';
+import type { Problem } from '../../openapi/schemas/common.ts';
+import type { DomainError, DomainErrorCode } from '../errors/domain-error.ts';
+
+// The one place a domain refusal becomes HTTP: its status and title. The code is the problem's
+// type slug, the error's message its detail, its details the extension members.
+const answers: Record<DomainErrorCode, { status: number; title: string }> = {
+  validation: { status: 400, title: 'Invalid request' },
+  unauthorized: { status: 401, title: 'Unauthorized' },
+  'payment-declined': { status: 402, title: 'Payment declined' },
+  forbidden: { status: 403, title: 'Forbidden' },
+  'not-a-buyer': { status: 403, title: 'Not a buyer' },
+  'not-found': { status: 404, title: 'Not found' },
+  'email-taken': { status: 409, title: 'Email already registered' },
+  'not-for-sale': { status: 409, title: 'Not for sale' },
+  'out-of-stock': { status: 409, title: 'Not enough stock' },
+  'cart-empty': { status: 409, title: 'Cart is empty' },
+  'amount-too-large': { status: 409, title: 'Amount too large' },
+  'order-not-payable': { status: 409, title: 'Order cannot be paid' },
+  'payment-deadline-passed': { status: 409, title: 'Payment deadline passed' },
+  'illegal-transition': { status: 409, title: 'Illegal order transition' },
+  'already-reviewed': { status: 409, title: 'Already reviewed' },
+  'idempotency-key-in-use': { status: 409, title: 'Request in progress' },
+  'idempotency-key-reused': { status: 422, title: 'Idempotency key reused' },
+  'payment-gateway-timeout': { status: 504, title: 'Payment gateway timed out' },
+};
+
+export function problemOf(err: DomainError): Problem {
+  const { status, title } = answers[err.code];
+  return problem(status, err.code, title, err.message, err.details);
+}
