@@ -9,6 +9,7 @@ import { searchClient } from '../cdc/search/client.ts';
 import { removePipeline } from '../cdc/teardown.ts';
 import { indexAliases } from '../openapi/internal/read-model.ts';
 import { PUBLISHED_TABLES } from '../cdc/tables.ts';
+import { assertBenchSettings } from './isolation.ts';
 
 // npm run bench:cdc — (1) a fresh slot's initial snapshot of the whole catalog into an empty
 // index; (2) a steady 500 committed writes/s for 60 s through the same relay and indexer
@@ -18,6 +19,7 @@ const SECONDS = 60;
 const BENCH_PRODUCTS = 200;
 const GOALS = { kafkaP99Ms: 100, searchableP99Ms: 1500 };
 
+assertBenchSettings(config);
 const tag = randomBytes(3).toString('hex');
 const names = {
   slot: `cdc_bench_${tag}`,

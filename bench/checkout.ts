@@ -13,6 +13,7 @@ import type { Sql } from '../core/db/types.ts';
 import { runIdempotent } from '../core/idempotency/run-idempotent.ts';
 import { payOrder } from '../core/payment/pay.ts';
 import { sandboxProvider } from '../core/payment/providers/sandbox.ts';
+import { assertBenchSettings } from './isolation.ts';
 
 // `npm run bench:checkout`: paid orders per second (add to cart → checkout → pay) with 64
 // concurrent clients, through core's HTTP API (core in its own process, as in production) and
@@ -153,6 +154,7 @@ async function startCoreProcess(port: number) {
   throw new Error('core did not become healthy');
 }
 
+assertBenchSettings(config);
 const sql = connect(config);
 try {
   const { clients, products } = await setup(sql);

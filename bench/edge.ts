@@ -17,6 +17,7 @@ import { freePort } from '../test/support/servers.ts';
 import { seedProducts } from '../test/support/seed-index.ts';
 import { indexAliases } from '../openapi/internal/read-model.ts';
 import { SearchQuerySchema } from '../openapi/schemas/search.ts';
+import { assertBenchSettings } from './isolation.ts';
 
 // `npm run bench:edge`: 64 connections (autocannon, in a process of its own) against the edge on
 // Node (a child process, logging at info into a file): (a) a bare Hono route returning fixed JSON
@@ -41,6 +42,7 @@ const DURATION_S = 8;
 const TIMEOUT_S = 10;
 const SEARCH = { query: 'samsung galaxy', size: '20' };
 
+assertBenchSettings(config);
 const mode = process.argv[2];
 if (mode === '--ceiling') {
   // The ceiling: bare Hono, fixed JSON, the same @hono/node-server as the edge. Also, to tell the
