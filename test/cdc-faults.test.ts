@@ -138,6 +138,6 @@ describe('CDC under faults', () => {
       60_000,
       500,
     );
-    await waitForConvergence(sql, es, names, ids, 60_000);
+    await waitForConvergence(sql, es, names, ids, 60_000, kafka.brokers);
   }, 240_000);
 });

@@ -116,12 +116,19 @@ export async function indexDifferences(sql: Sql, es: SearchClient, indexPrefix: 
 }
 
 /** Waits until the indexer committed everything in Kafka and the index equals Postgres. */
-export async function waitForConvergence(sql: Sql, es: SearchClient, n: Names, ids: string[] | undefined, timeoutMs: number): Promise<void> {
+export async function waitForConvergence(
+  sql: Sql,
+  es: SearchClient,
+  n: Names,
+  ids: string[] | undefined,
+  timeoutMs: number,
+  brokers = config.KAFKA_BROKERS,
+): Promise<void> {
   let diffs: string[] = [];
   await waitFor(
     'index to converge to Postgres',
     async () => {
-      if (!(await groupCaughtUp(config.KAFKA_BROKERS, n.groupId, productTopics(n)))) return false;
+      if (!(await groupCaughtUp(brokers, n.groupId, productTopics(n)))) return false;
       await es.indices.refresh({ index: indexAliases(n.indexPrefix).products });
       diffs = await indexDifferences(sql, es, n.indexPrefix, ids);
       return diffs.length === 0;
