@@ -14,6 +14,9 @@ const es = new Client({ node: config.ELASTICSEARCH_URL });
 const index = `test-analysis-${randomUUID()}`;
 const synonymsFile = join('analysis', `test-synonyms-${randomUUID()}.txt`);
 const synonymsPath = join(elasticsearchConfigDir(config), synonymsFile);
+const updateableIndex = `${index}-updateable`;
+const updateableFile = join('analysis', `test-synonyms-${randomUUID()}.txt`);
+const updateablePath = join(elasticsearchConfigDir(config), updateableFile);
 
 beforeAll(() => {
   mkdirSync(join(elasticsearchConfigDir(config), 'analysis'), { recursive: true });
@@ -21,7 +24,8 @@ beforeAll(() => {
 });
 afterAll(async () => {
   rmSync(synonymsPath, { force: true });
-  await es.indices.delete({ index, ignore_unavailable: true });
+  rmSync(updateablePath, { force: true });
+  await es.indices.delete({ index: [index, updateableIndex], ignore_unavailable: true });
   await es.close();
 });
 
@@ -139,6 +143,20 @@ describe('the local Elasticsearch analysis (production names and parameters)', (
       ['cafe', 'café'],
     ],
     [
+      'length',
+      { tokenizer: 'whitespace', filter: [{ type: 'length', min: 0, max: 4 }], text: 'the quick brown fox jumps over the lazy dog' },
+      ['the', 'fox', 'over', 'the', 'lazy', 'dog'],
+    ],
+    [
+      'truncate (length 10)',
+      { tokenizer: 'whitespace', filter: ['truncate'], text: 'quinquennial extravaganza carried on' },
+      ['quinquenni', 'extravagan', 'carried', 'on'],
+    ],
+    ['reverse', { tokenizer: 'standard', filter: ['reverse'], text: 'quick fox jumps' }, ['kciuq', 'xof', 'spmuj']],
+    ['uppercase', { tokenizer: 'standard', filter: ['uppercase'], text: 'the Quick FoX JUMPs' }, ['THE', 'QUICK', 'FOX', 'JUMPS']],
+    ['trim', { tokenizer: 'keyword', filter: ['trim'], text: ' fox ' }, ['fox']],
+    ['decimal_digit', { tokenizer: 'whitespace', filter: ['decimal_digit'], text: '१-one two-२ ३' }, ['1-one', 'two-2', '3']],
+    [
       'shingle (the server’s own)',
       { tokenizer: 'whitespace', filter: ['shingle'], text: 'quick brown fox jumps' },
       ['quick', 'quick brown', 'brown', 'brown fox', 'fox', 'fox jumps', 'jumps'],
@@ -248,7 +266,7 @@ describe('the local Elasticsearch analysis (production names and parameters)', (
             title_prefix: { type: 'custom', tokenizer: 'standard', filter: ['lowercase', 'asciifolding', 'prefixes'] },
             title_pairs: { type: 'custom', tokenizer: 'standard', filter: ['lowercase', 'word_pairs'] },
           },
-          normalizer: { folded: { type: 'custom', filter: ['lowercase', 'asciifolding'] } },
+          normalizer: { folded: { type: 'custom', filter: ['trim', 'lowercase', 'asciifolding'] } },
         },
       },
       mappings: {
@@ -270,7 +288,7 @@ describe('the local Elasticsearch analysis (production names and parameters)', (
       refresh: 'wait_for',
       operations: [
         { index: { _index: index, _id: 'shirt' } },
-        { title: "Blue T-Shirt for Men's", brand: 'Café Coffee Day' },
+        { title: "Blue T-Shirt for Men's", brand: ' Café Coffee Day' },
         { index: { _index: index, _id: 'shoe' } },
         { title: 'Running Shoes for Women', brand: 'Puma' },
       ],
@@ -281,5 +299,31 @@ describe('the local Elasticsearch analysis (production names and parameters)', (
     expect(await hits({ match: { 'title.prefix': 'blu' } })).toEqual(['shirt']);
     expect(await hits({ match_phrase: { 'title.pairs': 'running shoes' } })).toEqual(['shoe']);
     expect(await hits({ term: { brand: 'cafe coffee day' } })).toEqual(['shirt']);
+  });
+
+  it('reloads updateable synonyms from their file, and keeps them out of index-time analyzers', async () => {
+    writeFileSync(updateablePath, 'tee, tshirt\n', { mode: 0o644 });
+    const analysis = (use: 'analyzer' | 'search_analyzer'): estypes.IndicesCreateRequest => ({
+      index: updateableIndex,
+      settings: {
+        number_of_replicas: 0,
+        analysis: {
+          filter: { shopper_synonyms: { type: 'synonym_graph', synonyms_path: updateableFile, updateable: true } },
+          analyzer: { with_synonyms: { type: 'custom', tokenizer: 'standard', filter: ['lowercase', 'shopper_synonyms'] } },
+        },
+      },
+      mappings: { properties: { title: { type: 'text', [use]: 'with_synonyms' } } },
+    });
+    const indexTime = await es.indices.create(analysis('analyzer')).then(
+      () => '',
+      (e: errors.ResponseError) => JSON.stringify(e.body),
+    );
+    expect(indexTime).toContain('not allowed to run in index time mode');
+    await es.indices.create(analysis('search_analyzer'));
+    const expand = async () => sorted(await tokens({ index: updateableIndex, analyzer: 'with_synonyms', text: 'tee' }));
+    expect(await expand()).toEqual(['tee', 'tshirt']);
+    writeFileSync(updateablePath, 'tee, jersey\n');
+    await es.indices.reloadSearchAnalyzers({ index: updateableIndex });
+    expect(await expand()).toEqual(['jersey', 'tee']);
   });
 });

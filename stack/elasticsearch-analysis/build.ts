@@ -13,12 +13,14 @@ export const ANALYSIS_PLUGIN = 'commerce-analysis';
 const here = import.meta.dirname;
 const STAMP_FILE = 'source.sha256';
 
+// What the plugin is built from: the Java sources, the descriptor template and this recipe.
 function sources(): SourceFile[] {
   const walk = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
-  return walk(here)
-    .filter((p) => !p.endsWith('.test.ts'))
-    .map((p) => ({ path: relative(here, p), content: readFileSync(p) }));
+  return [...walk(join(here, 'src')), join(here, 'plugin-descriptor.properties'), import.meta.filename].map((p) => ({
+    path: relative(here, p),
+    content: readFileSync(p),
+  }));
 }
 
 /** The version the installed plugin must report: the first 12 hex digits of its source stamp. */

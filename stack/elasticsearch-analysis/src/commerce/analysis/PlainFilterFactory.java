@@ -4,9 +4,10 @@ import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.TokenStream;
 import org.elasticsearch.common.settings.Settings;
 import org.elasticsearch.index.analysis.AbstractTokenFilterFactory;
+import org.elasticsearch.index.analysis.NormalizingTokenFilterFactory;
 
-/** A token filter that Elasticsearch documents without parameters: one Lucene filter around the stream. */
-final class PlainFilterFactory extends AbstractTokenFilterFactory {
+/** A token filter that is one Lucene filter around the stream, its parameters (if any) read once. */
+class PlainFilterFactory extends AbstractTokenFilterFactory {
   private final UnaryOperator<TokenStream> filter;
 
   PlainFilterFactory(String name, Settings settings, UnaryOperator<TokenStream> filter) {
@@ -17,5 +18,12 @@ final class PlainFilterFactory extends AbstractTokenFilterFactory {
   @Override
   public TokenStream create(TokenStream tokenStream) {
     return filter.apply(tokenStream);
+  }
+
+  /** One that works on a whole value too, so normalizers (keyword fields) may use it, as in Elasticsearch. */
+  static final class Normalizing extends PlainFilterFactory implements NormalizingTokenFilterFactory {
+    Normalizing(String name, Settings settings, UnaryOperator<TokenStream> filter) {
+      super(name, settings, filter);
+    }
   }
 }
