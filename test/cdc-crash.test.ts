@@ -43,7 +43,7 @@ function spawnRelay(): ChildProcess {
       CDC_PUBLICATION: names.publication,
       CDC_TOPIC_PREFIX: names.topicPrefix,
       RELAY_METRICS_PORT: String(metricsPort),
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'info',
       KAFKA_BROKERS: config.KAFKA_BROKERS,
       POSTGRES_HOST: config.POSTGRES_HOST,
       POSTGRES_PORT: String(config.POSTGRES_PORT),

@@ -26,15 +26,16 @@ beforeAll(async () => {
     await tx`insert into inventory ${tx({ product_id: productId, on_hand: 50, reserved: 0 })}`;
   });
   const [{ n: catalogSize }] = await sql<[{ n: number }]>`select count(*)::int as n from products`;
-  const quiet = { LOG_LEVEL: 'warn' };
+  // every service logs at info into .test-logs/e2e-shopping-<service>.log, shown when a test fails
+  const logged = { LOG_LEVEL: 'info' };
   const corePort = await freePort();
   const coreUrl = `http://127.0.0.1:${corePort}`;
   const [relayPort, indexerPort] = [await freePort(), await freePort()];
-  running.push(await startEntry('core/main.ts', { ...quiet, CORE_URL: coreUrl }, `${coreUrl}/health`));
+  running.push(await startEntry('core/main.ts', { ...logged, CORE_URL: coreUrl }, `${coreUrl}/health`));
   running.push(
     await startEntry(
       'cdc/relay/main.ts',
-      { ...quiet, CDC_SLOT: names.slot, CDC_PUBLICATION: names.publication, CDC_TOPIC_PREFIX: names.topicPrefix, RELAY_METRICS_PORT: String(relayPort) },
+      { ...logged, CDC_SLOT: names.slot, CDC_PUBLICATION: names.publication, CDC_TOPIC_PREFIX: names.topicPrefix, RELAY_METRICS_PORT: String(relayPort) },
       `http://127.0.0.1:${relayPort}/health`,
     ),
   );
@@ -42,7 +43,7 @@ beforeAll(async () => {
     await startEntry(
       'cdc/indexer/main.ts',
       {
-        ...quiet,
+        ...logged,
         CDC_INDEXER_GROUP: names.groupId,
         CDC_TOPIC_PREFIX: names.topicPrefix,
         SEARCH_INDEX_PREFIX: names.indexPrefix,
@@ -53,7 +54,7 @@ beforeAll(async () => {
   );
   // The relay's initial snapshot must be indexed before a change can be timed.
   await waitFor('the initial snapshot in the test index', async () => (await productCount()) >= catalogSize, 240_000, 1000);
-  const settings = { ...quiet, CORE_URL: coreUrl, SEARCH_INDEX_PREFIX: names.indexPrefix };
+  const settings = { ...logged, CORE_URL: coreUrl, SEARCH_INDEX_PREFIX: names.indexPrefix };
   const node = await startNodeEdge(settings);
   const worker = await startWorkerEdge(settings);
   running.push(node, worker);

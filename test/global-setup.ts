@@ -12,11 +12,11 @@ export default async function setup(): Promise<() => Promise<void>> {
   const tested = loadConfig({ ...process.env, ...testSettings });
   const prepared = await prepareIsolatedDatabase(served, tested);
   const { inserted, updated } = prepared.catalog;
-  console.log(
-    `test database ${tested.POSTGRES_DB}: ${prepared.created ? 'created, ' : ''}catalog ${inserted} inserted, ${updated} restored (${prepared.ms} ms)`,
-  );
   const before = await servedState(served);
-  for (const note of uncovered(before)) console.log(note);
+  const notes = uncovered(before);
+  console.log(
+    `test database ${tested.POSTGRES_DB}: ${prepared.created ? 'created, ' : ''}catalog ${inserted} inserted, ${updated} restored (${prepared.ms} ms); served state recorded${notes.length ? ` (${notes.join('; ')})` : ''}`,
+  );
   return async () => {
     const changed = stateDifferences(before, await servedState(served));
     if (changed.length === 0) return;

@@ -16,7 +16,7 @@ describe('stateDifferences', () => {
 describe('uncovered', () => {
   it('names each served index that does not exist', () => {
     expect(uncovered({ 'es commerce-products': 'absent', 'es commerce-reviews': 'commerce-reviews-v1 docs=0 max_seq_no=0', 'db users rows': '0' })).toEqual([
-      'commerce-products does not exist (no `npm start` yet): the check covers its absence only',
+      'no commerce-products yet, only its absence is checked',
     ]);
   });
 });

@@ -100,4 +100,4 @@ export function stateDifferences(before: ServedState, after: ServedState): strin
 export const uncovered = (state: ServedState): string[] =>
   Object.entries(state)
     .filter(([, v]) => v === 'absent')
-    .map(([k]) => `${k.replace(/^es /, '')} does not exist (no \`npm start\` yet): the check covers its absence only`);
+    .map(([k]) => `no ${k.replace(/^es /, '')} yet, only its absence is checked`);
