@@ -8,7 +8,7 @@ import { migrate } from '../../core/db/migrate.ts';
 // puts back catalog rows an earlier run edited; on an intact database it writes nothing.
 const SETUP_LOCK = 727_002;
 
-export type Prepared = { created: boolean; catalog: ImportSummary; ms: number };
+type Prepared = { created: boolean; catalog: ImportSummary; ms: number };
 
 export async function prepareIsolatedDatabase(served: Config, isolated: Config): Promise<Prepared> {
   if (isolated.POSTGRES_DB === served.POSTGRES_DB) throw new Error(`the isolated database must not be the served one (${served.POSTGRES_DB})`);

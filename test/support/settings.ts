@@ -4,7 +4,7 @@
 // buckets. The one definition: vitest.config.ts puts the test set into every test process's
 // environment, bench/isolate.ts the bench set into a bench's, and global-setup derives both
 // the database to prepare and the served one to guard from it.
-export type Isolated = 'test' | 'bench';
+type Isolated = 'test' | 'bench';
 
 export function isolatedSettings(kind: Isolated): Record<string, string> {
   return {

@@ -7,8 +7,8 @@ import { repoRoot } from '../../config/index.ts';
 // .test-logs/<test file>-<service>.log instead of the test output; when a test fails, the
 // setup file (test-logs-setup.ts) prints the last lines of each log of that file. A log is
 // emptied the first time a run of its test file opens it.
-export const TEST_LOG_DIR = join(repoRoot, '.test-logs');
-export const TAIL_LINES = 50;
+const TEST_LOG_DIR = join(repoRoot, '.test-logs');
+const TAIL_LINES = 50;
 
 const opened = new Map<string, number>();
 
