@@ -10,7 +10,7 @@ import type { ProductDocument } from '../openapi/internal/read-model.ts';
 import type { SearchResponse, SuggestResponse } from '../openapi/schemas/search.ts';
 
 // Search through the edge app against a private index built from the real catalog
-// (every Samsung and backpack product plus 1,500 others).
+// (every Samsung, backpack, speaker and T-shirt product plus 1,500 others).
 const prefix = `edgetest-search-${randomUUID().slice(0, 8)}`;
 const es = searchClient(config.ELASTICSEARCH_URL);
 const sql = testSql();
@@ -24,7 +24,7 @@ async function search(query: string): Promise<SearchResponse> {
 }
 
 beforeAll(async () => {
-  docs = await loadCatalogSlice(sql, ['samsung', 'backpack'], 1500);
+  docs = await loadCatalogSlice(sql, ['samsung', 'backpack', 'speaker', 't-shirt'], 1500);
   await seedProducts(es, prefix, docs);
 });
 
@@ -62,19 +62,20 @@ describe('GET /products/search_item', () => {
     expect(cheap?.count).toBe(docs.filter((d) => d.price !== null && d.price < 50_000).length);
   });
 
+  // Facets count products; so does total in any order but relevance (which collapses identical titles).
   it('each filter returns exactly the documents its facet counted', async () => {
-    const all = await search('query=samsung&size=1');
+    const all = await search('query=samsung&sort=newest&size=1');
     const brand = all.facets.brands[0]!;
-    const byBrand = await search(`query=samsung&brand=${encodeURIComponent(brand.value)}&size=100`);
+    const byBrand = await search(`query=samsung&sort=newest&brand=${encodeURIComponent(brand.value)}&size=100`);
     expect(byBrand.total).toBe(brand.count);
     expect(byBrand.items.every((i) => i.brand === brand.value)).toBe(true);
 
     const category = all.facets.categories[0]!;
-    const byCategory = await search(`query=samsung&category=${encodeURIComponent(category.value)}&size=1`);
+    const byCategory = await search(`query=samsung&sort=newest&category=${encodeURIComponent(category.value)}&size=1`);
     expect(byCategory.total).toBe(category.count);
 
     const bucket = all.facets.price.find((b) => b.count > 0 && b.from !== null && b.to !== null)!;
-    const byPrice = await search(`query=samsung&price_min=${bucket.from}&price_max=${bucket.to! - 1}&size=100`);
+    const byPrice = await search(`query=samsung&sort=newest&price_min=${bucket.from}&price_max=${bucket.to! - 1}&size=100`);
     expect(byPrice.total).toBe(bucket.count);
     expect(byPrice.items.every((i) => i.price !== null && i.price.amount >= bucket.from! && i.price.amount < bucket.to!)).toBe(true);
   });
@@ -93,10 +94,13 @@ describe('GET /products/search_item', () => {
     expect(down.filter(Number.isFinite)).toEqual([...down.filter(Number.isFinite)].sort((a, b) => b - a));
   });
 
-  it('walking all pages returns every hit exactly once, by page and by cursor', async () => {
-    const first = await search('query=samsung&size=13');
+  it.each([
+    ['relevance: every listing, identical titles once', 'query=samsung'],
+    ['another order: every product', 'query=samsung&sort=price_asc'],
+  ])('walking all pages returns every hit exactly once, by page and by cursor (%s)', async (_name, query) => {
+    const first = await search(`${query}&size=13`);
     const byPage: string[] = [];
-    for (let page = 1; page <= Math.ceil(first.total / 13); page++) byPage.push(...(await search(`query=samsung&size=13&page=${page}`)).items.map((i) => i.id));
+    for (let page = 1; page <= Math.ceil(first.total / 13); page++) byPage.push(...(await search(`${query}&size=13&page=${page}`)).items.map((i) => i.id));
     expect(byPage).toHaveLength(first.total);
     expect(new Set(byPage).size).toBe(first.total);
 
@@ -105,10 +109,34 @@ describe('GET /products/search_item', () => {
     for (;;) {
       byCursor.push(...r.items.map((i) => i.id));
       if (!r.next_cursor) break;
-      r = await search(`query=samsung&size=13&cursor=${r.next_cursor}`);
+      r = await search(`${query}&size=13&cursor=${r.next_cursor}`);
     }
     expect(new Set(byCursor).size).toBe(first.total);
     expect(byCursor).toHaveLength(first.total);
+  });
+
+  it('a relevance page shows each title once; the same search by price shows every product', async () => {
+    const titles = (r: SearchResponse) => r.items.map((i) => i.title.toLowerCase());
+    const relevance = titles(await search('query=samsung&size=100'));
+    expect(new Set(relevance).size).toBe(relevance.length);
+    const byPrice = await search('query=samsung&sort=price_asc&size=100');
+    expect(byPrice.total).toBeGreaterThan(new Set(docs.filter((d) => /samsung/i.test(`${d.title} ${d.brand}`)).map((d) => d.title.toLowerCase())).size - 1);
+  });
+
+  it.each([
+    ['tshirt', /t-?shirt/i],
+    ['bed sheets', /bed ?sheet/i],
+    ['bluetooth speaker', /speaker/i],
+  ])('"%s" finds %s first', async (q, expected) => {
+    const r = await search(`query=${encodeURIComponent(q)}&size=5`);
+    expect(r.items.length).toBeGreaterThan(0);
+    expect(expected.test(r.items[0]!.title)).toBe(true);
+  });
+
+  it('suggests a respelling when a query matches nothing', async () => {
+    const r = await search('query=bakcpack&size=5');
+    expect(r.did_you_mean).toBe('backpack');
+    expect((await search('query=backpack&size=5')).did_you_mean).toBeNull();
   });
 
   it.each([
@@ -117,6 +145,7 @@ describe('GET /products/search_item', () => {
     ['sort=cheapest', 'sort'],
     ['cursor=garbage!', 'cursor'],
     ['page=200&size=100', 'page'],
+    [`query=${'a'.repeat(501)}`, 'query'],
   ])('%s → 400 problem+json naming %s', async (query, field) => {
     const res = await app.request(`/products/search_item?${query}`);
     expect(res.status).toBe(400);
@@ -131,12 +160,56 @@ describe('GET /products/suggest', () => {
     ['sams', /samsung/i],
     ['backp', /backpack/i],
     ['samsng', /samsung/i],
-  ])('"%s" completes to %s titles (at most 10)', async (q, expected) => {
+    ['bakcp', /backpack/i],
+    ['speakr', /speaker/i],
+  ])('"%s" completes to %s titles (at most 10, each title once)', async (q, expected) => {
     const res = await app.request(`/products/suggest?q=${q}`);
     expect(res.status).toBe(200);
     const { suggestions } = (await res.json()) as SuggestResponse;
     expect(suggestions.length).toBeGreaterThan(0);
     expect(suggestions.length).toBeLessThanOrEqual(10);
+    expect(new Set(suggestions.map((s) => s.text.toLowerCase())).size).toBe(suggestions.length);
     expect(suggestions.filter((s) => expected.test(s.text)).length).toBeGreaterThan(suggestions.length / 2);
+  });
+});
+
+// Whatever a shopper (or a fuzzer) types: 200 with results or an empty page, never a 500.
+describe('unusual input', () => {
+  const inputs = [
+    ['emoji', encodeURIComponent('samsung 📱😀')],
+    ['combining marks', encodeURIComponent('sams\u0075\u0308ng e\u0301\u0301\u0301')],
+    ['control characters', '%00%01%1F%7F'],
+    ['a lone surrogate (CESU-8 bytes)', '%ED%A0%80'],
+    ['a lone surrogate beside text', 'samsung%ED%B0%80'],
+    ['invalid UTF-8', '%C3%28%FF'],
+    ['only punctuation', encodeURIComponent('!!!???...---')],
+    ['only stop words', encodeURIComponent('the and of for')],
+    ['500 characters', encodeURIComponent('samsung galaxy '.repeat(34).slice(0, 500))],
+    ['500 emoji', encodeURIComponent('😀'.repeat(500))],
+    ['500 one-letter words', encodeURIComponent('a '.repeat(250))],
+    ['a percent sign', '%25'],
+    ['right-to-left text', encodeURIComponent('\u202Eسامسونج')],
+  ];
+
+  it.each(inputs)('search with %s → 200', async (_name, q) => {
+    const res = await app.request(`/products/search_item?query=${q}&size=5`);
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect(Array.isArray(((await res.json()) as SearchResponse).items)).toBe(true);
+  });
+
+  it.each(inputs)('suggest with %s → 200', async (_name, q) => {
+    const res = await app.request(`/products/suggest?q=${q}`);
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect(((await res.json()) as SuggestResponse).suggestions.length).toBeLessThanOrEqual(10);
+  });
+
+  it.each([
+    ['search', `/products/search_item?query=${'a'.repeat(501)}`, 'query'],
+    ['suggest', `/products/suggest?q=${'😀'.repeat(501)}`, 'q'],
+  ])('%s with 501 characters → 400 problem+json naming %s', async (_name, url, field) => {
+    const res = await app.request(url);
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    expect(((await res.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toContain(field);
   });
 });

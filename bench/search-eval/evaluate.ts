@@ -8,7 +8,17 @@ import { mean, ndcgAt, percentile, precisionAt } from './metrics.ts';
 // scores the first page of 10.
 export const K = 10;
 
-export type QueryResult = { query: string; kind: string; total: number; p10: number; ndcg10: number; zero: boolean; top: { id: string; title: string }[] };
+export type QueryResult = {
+  query: string;
+  kind: string;
+  total: number;
+  p10: number;
+  ndcg10: number;
+  zero: boolean;
+  /** Elasticsearch's median `took` over the timed runs (ms). */
+  took: number;
+  top: { id: string; title: string }[];
+};
 export type Evaluation = {
   results: QueryResult[];
   overall: { p10: number; ndcg10: number; zeroRate: number; tookP50: number; tookP99: number; queries: number };
@@ -28,11 +38,22 @@ export async function evaluate(es: SearchClient, alias: string, judged: readonly
   const took: number[] = [];
   for (const q of judged) {
     const res = await run(es, alias, q.query);
-    for (let i = 0; i < repeats; i++) took.push((await run(es, alias, q.query)).took);
+    const timed: number[] = [];
+    for (let i = 0; i < repeats; i++) timed.push((await run(es, alias, q.query)).took);
+    took.push(...timed);
     const top = res.hits.hits.map((h) => ({ id: h._source!.id, title: h._source!.title }));
     const ids = top.map((t) => t.id);
     const total = typeof res.hits.total === 'number' ? res.hits.total : (res.hits.total?.value ?? 0);
-    results.push({ query: q.query, kind: q.kind, total, p10: precisionAt(K, ids, q.grades), ndcg10: ndcgAt(K, ids, q.grades), zero: total === 0, top });
+    results.push({
+      query: q.query,
+      kind: q.kind,
+      total,
+      p10: precisionAt(K, ids, q.grades),
+      ndcg10: ndcgAt(K, ids, q.grades),
+      zero: total === 0,
+      took: percentile(timed, 50),
+      top,
+    });
   }
   return {
     results,

@@ -19,9 +19,11 @@ try {
   console.log(`index ${alias} (${built ? `built in ${Date.now() - started} ms` : 'reused'})`);
   const { results, overall } = await evaluate(es, alias, loadJudgments(), Number(values.repeats));
   const f = (x: number) => x.toFixed(2);
-  console.log(`${'query'.padEnd(24)} ${'kind'.padEnd(11)} P@10 nDCG@10 ${'total'.padStart(6)} zero`);
+  console.log(`${'query'.padEnd(24)} ${'kind'.padEnd(11)} P@10 nDCG@10 ${'total'.padStart(6)} took zero`);
   for (const r of results) {
-    console.log(`${r.query.padEnd(24)} ${r.kind.padEnd(11)} ${f(r.p10)} ${f(r.ndcg10).padStart(7)} ${String(r.total).padStart(6)} ${r.zero ? 'ZERO' : ''}`);
+    console.log(
+      `${r.query.padEnd(24)} ${r.kind.padEnd(11)} ${f(r.p10)} ${f(r.ndcg10).padStart(7)} ${String(r.total).padStart(6)} ${String(r.took).padStart(4)} ${r.zero ? 'ZERO' : ''}`,
+    );
     for (const t of r.top.slice(0, Number(values.titles))) console.log(`    ${t.title.slice(0, 100)}`);
   }
   console.log(

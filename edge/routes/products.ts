@@ -66,7 +66,7 @@ export function registerProducts(app: EdgeApp, deps: ProductsDeps): void {
     return deps.cachedRead(c, {
       at: await searchKey('search', params),
       policy: searchPolicy,
-      load: async () => toSearchResponse(await deps.es.search(aliases.products, built.body), params),
+      load: async () => toSearchResponse(await deps.es.search(aliases.products, built.body), params, built.body.from ?? null),
     });
   });
 
@@ -75,7 +75,8 @@ export function registerProducts(app: EdgeApp, deps: ProductsDeps): void {
     return deps.cachedRead(c, {
       at: await searchKey('suggest', { query: q }),
       policy: searchPolicy,
-      load: async () => toSuggestResponse(await deps.es.search(aliases.products, buildSuggestQuery(q))),
+      // A prefix of nothing but control or format characters cleans to '': nothing to complete.
+      load: async () => (q === '' ? { suggestions: [] } : toSuggestResponse(await deps.es.search(aliases.products, buildSuggestQuery(q)))),
     });
   });
 

@@ -8,6 +8,16 @@ const body = (q: Record<string, unknown>, after: (string | number)[] | null = nu
   if ('error' in r) throw new Error(r.error.message);
   return r.body;
 };
+type Clause = Record<string, Record<string, { boost?: number; fuzziness?: unknown; prefix_length?: number; fields?: string[] }>>;
+const boolOf = (q: Record<string, unknown>) => (body(q).query as { bool: { must: { bool: { should: Clause[] } }[]; filter: unknown[] } }).bool;
+/** The field (or fields) and options of a match, match_phrase or multi_match clause. */
+const parts = (c: Clause) => {
+  const [kind, inner] = Object.entries(c)[0]!;
+  if (kind === 'multi_match')
+    return { kind, field: (inner as { fields?: string[] }).fields!.join(','), options: inner as { boost?: number; fuzziness?: unknown; minimum_should_match?: string } };
+  const [field, options] = Object.entries(inner)[0]!;
+  return { kind, field, options };
+};
 
 describe('buildSearchQuery', () => {
   it.each([
@@ -17,14 +27,39 @@ describe('buildSearchQuery', () => {
     expect((body(q).query as { bool: { must: unknown[] } }).bool.must).toEqual([must]);
   });
 
-  it('matches text fuzzily over boosted fields and as a prefix on the last word', () => {
-    const should = (body({ query: 'samsng gal' }).query as any).bool.must[0].bool.should;
-    expect(should[0].multi_match).toMatchObject({
-      query: 'samsng gal',
-      fuzziness: 'AUTO',
-      fields: expect.arrayContaining(['title^4', 'brand.text^3', 'category_path.text^2', 'description']),
-    });
-    expect(should[1].multi_match).toMatchObject({ type: 'bool_prefix', fuzziness: 'AUTO' });
+  it('grades evidence: all words stemmed across title, brand and category first, then most words, exact, phrase, compounds, prefixes, typos, description', () => {
+    const should = boolOf({ query: 'samsng gal' }).must[0]!.bool.should.map(parts);
+    expect(should.map((c) => [c.kind, c.field])).toEqual([
+      ['multi_match', 'title.english^3,brand.text^2,category_path.text'],
+      ['multi_match', 'title.english^3,brand.text^2,category_path.text'],
+      ['match', 'title'],
+      ['match_phrase', 'title.english'],
+      ['match', 'title.joined'],
+      ['match', 'title.prefix'],
+      ['match', 'title'],
+      ['match', 'description'],
+    ]);
+    expect(should[1]!.options).toMatchObject({ minimum_should_match: '1<-1 3<75%' });
+    const boosts = should.map((c) => c.options.boost ?? 1);
+    const fuzzy = should.find((c) => c.options.fuzziness)!.options;
+    expect(fuzzy).toMatchObject({ fuzziness: 'AUTO:5,8', prefix_length: 1 });
+    // Typos and the description only ever outweigh nothing: below every other kind of evidence.
+    expect(Math.max(...boosts.slice(6))).toBeLessThan(Math.min(...boosts.slice(0, 6)));
+  });
+
+  it.each([
+    ['relevance with a query collapses identical titles and counts listings', { query: 'tee' }, true],
+    ['another sort lists every product', { query: 'tee', sort: 'price_asc' }, false],
+    ['browsing lists every product', {}, false],
+  ])('%s', (_name, q, collapsed) => {
+    const b = body(q);
+    expect(b.collapse).toEqual(collapsed ? { field: 'title.keyword' } : undefined);
+    expect(b.aggs?.listings !== undefined).toBe(collapsed);
+  });
+
+  it('asks for respellings only when there is text', () => {
+    expect(body({ query: 'speker' }).suggest).toMatchObject({ did_you_mean: { text: 'speker', term: { field: 'title' } } });
+    expect(body({}).suggest).toBeUndefined();
   });
 
   it.each([
@@ -38,7 +73,7 @@ describe('buildSearchQuery', () => {
     ['out of stock', { in_stock: 'false' }, [{ term: { in_stock: false } }]],
     ['no filter', {}, []],
   ])('filters: %s', (_name, q, filter) => {
-    expect((body(q).query as any).bool.filter).toEqual(filter);
+    expect(boolOf(q).filter).toEqual(filter);
   });
 
   it.each([
@@ -65,13 +100,26 @@ describe('buildSearchQuery', () => {
   });
 
   it('a cursor replaces from with search_after, however deep', () => {
-    const b = body({ page: '500', size: '100' }, [1.5, 'abc']);
+    const b = body({ page: '500', size: '100', sort: 'price_asc' }, [1.5, 'abc']);
     expect(b.search_after).toEqual([1.5, 'abc']);
     expect(b.from).toBeUndefined();
   });
 
+  it('a collapsed search pages by offset cursors, within the result window', () => {
+    expect(body({ query: 'tee', size: '10' }, ['@offset', 30]).from).toBe(30);
+    expect(buildSearchQuery(params({ query: 'tee', size: '100' }), ['@offset', 9950])).toEqual({ error: { field: 'cursor', message: expect.any(String) } });
+  });
+
+  it.each([
+    ['a sort-value cursor on a collapsed search', { query: 'tee' }, [1.5, 'abc']],
+    ['an offset cursor on a sorted search', { query: 'tee', sort: 'price_asc' }, ['@offset', 10]],
+    ['a negative offset', { query: 'tee' }, ['@offset', -1]],
+  ])('refuses %s', (_name, q, cursor) => {
+    expect(buildSearchQuery(params(q), cursor)).toEqual({ error: { field: 'cursor', message: 'not a cursor of this search' } });
+  });
+
   it('asks for facets and exact totals, and no highlighting (the edge marks titles itself)', () => {
-    const b = body({ query: 'shoes' });
+    const b = body({ query: 'shoes', sort: 'rating' });
     expect(Object.keys(b.aggs ?? {})).toEqual(['categories', 'brands', 'price', 'rating']);
     expect(b.track_total_hits).toBe(true);
     expect(b.highlight).toBeUndefined();

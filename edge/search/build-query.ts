@@ -8,9 +8,6 @@ import type { SortValue } from './cursor.ts';
 /** index.max_result_window: from + size beyond it needs the cursor. */
 export const MAX_RESULT_WINDOW = 10_000;
 
-const MATCH_FIELDS = ['title^4', 'brand.text^3', 'category_path.text^2', 'description'];
-const PREFIX_FIELDS = ['title^4', 'brand.text^3'];
-
 export const SUMMARY_SOURCE = ['id', 'title', 'brand', 'category_path', 'price', 'mrp', 'discount_percent', 'rating', 'rating_count', 'in_stock', 'image_urls'];
 
 /** Selling-price buckets in paise (to exclusive). */
@@ -35,22 +32,43 @@ const SORTS: Record<SearchParams['sort'], estypes.SortCombinations[]> = {
   newest: [{ created_at: 'desc' }, TIEBREAK],
 };
 
-function textQuery(text: string): estypes.QueryDslQueryContainer {
+/**
+ * Graded evidence, summed: every word found stemmed (or as a synonym) in the title, brand or
+ * category path is the main signal; the exact words, the words as a phrase, and compounds written
+ * as one or two words ("tshirt" / "T-Shirt", "bed sheets" / "Bedsheet") add to it; word starts and,
+ * last and lowest, typos (one edit from 5 letters, two from 8, never on the first letter) only
+ * find what nothing else found, as does the description.
+ */
+const CROSS_FIELDS = ['title.english^3', 'brand.text^2', 'category_path.text'];
+
+export function textQuery(text: string): estypes.QueryDslQueryContainer {
   if (text === '') return { match_all: {} };
   return {
     bool: {
       should: [
-        // Whole words, each allowed AUTO typos ("samsng" → samsung).
-        { multi_match: { query: text, fields: MATCH_FIELDS, type: 'best_fields', fuzziness: 'AUTO', prefix_length: 1, minimum_should_match: '75%' } },
-        // The last word may be unfinished ("samsung gal" → galaxy), earlier ones still fuzzy.
-        { multi_match: { query: text, fields: PREFIX_FIELDS, type: 'bool_prefix', fuzziness: 'AUTO', prefix_length: 1, operator: 'and' } },
-        // Exact phrases in the title rank first.
-        { match_phrase: { title: { query: text, boost: 3 } } },
+        { multi_match: { query: text, type: 'cross_fields', fields: CROSS_FIELDS, operator: 'and', tie_breaker: 0.3, boost: 4 } },
+        // Most of the words will do, well below all of them ("bluetooth speaker" still lists speakers).
+        { multi_match: { query: text, type: 'cross_fields', fields: CROSS_FIELDS, minimum_should_match: '1<-1 3<75%', tie_breaker: 0.3, boost: 1 } },
+        { match: { title: { query: text, operator: 'and', boost: 2 } } },
+        { match_phrase: { 'title.english': { query: text, slop: 2, boost: 3 } } },
+        { match: { 'title.joined': { query: text, boost: 3 } } },
+        { match: { 'title.prefix': { query: text, operator: 'and', boost: 0.5 } } },
+        { match: { title: { query: text, operator: 'and', fuzziness: 'AUTO:5,8', prefix_length: 1, max_expansions: 20, boost: 0.3 } } },
+        { match: { description: { query: text, operator: 'and', boost: 0.1 } } },
       ],
       minimum_should_match: 1,
     },
   };
 }
+
+/** Relevance pages show one product per title (listings copied by the dozen would fill them); other sorts list every product. */
+export const collapses = (p: SearchParams): boolean => p.sort === 'relevance' && p.query !== '';
+
+/** A cursor of a collapsed search: the number of listings already shown (collapse cannot be combined with search_after). */
+export const OFFSET_CURSOR = '@offset';
+
+/** Fewer hits than this and the response suggests another spelling. */
+export const DID_YOU_MEAN_BELOW = 5;
 
 export function searchFilters(p: SearchParams): estypes.QueryDslQueryContainer[] {
   const filters: estypes.QueryDslQueryContainer[] = [];
@@ -64,10 +82,18 @@ export function searchFilters(p: SearchParams): estypes.QueryDslQueryContainer[]
 
 export type SearchQueryError = { field: string; message: string };
 
+const offsetOf = (cursor: SortValue[]): number | null =>
+  cursor.length === 2 && cursor[0] === OFFSET_CURSOR && Number.isInteger(cursor[1]) && (cursor[1] as number) >= 0 ? (cursor[1] as number) : null;
+
 /** The _search body, or the parameter that makes the request impossible. */
-export function buildSearchQuery(p: SearchParams, searchAfter: SortValue[] | null): { body: estypes.SearchRequest } | { error: SearchQueryError } {
-  if (searchAfter === null && (p.page - 1) * p.size + p.size > MAX_RESULT_WINDOW) {
-    return { error: { field: 'page', message: `page × size may not exceed ${MAX_RESULT_WINDOW}; follow next_cursor for deeper pages` } };
+export function buildSearchQuery(p: SearchParams, cursor: SortValue[] | null): { body: estypes.SearchRequest } | { error: SearchQueryError } {
+  const collapsed = collapses(p);
+  const cursorOffset = cursor === null ? null : offsetOf(cursor);
+  if (cursor !== null && collapsed !== (cursorOffset !== null)) return { error: { field: 'cursor', message: 'not a cursor of this search' } };
+  const offset = cursor === null ? (p.page - 1) * p.size : cursorOffset;
+  if (offset !== null && offset + p.size > MAX_RESULT_WINDOW) {
+    const hint = collapsed ? 'sort by something other than relevance to go deeper' : 'follow next_cursor for deeper pages';
+    return { error: { field: cursor === null ? 'page' : 'cursor', message: `page × size may not exceed ${MAX_RESULT_WINDOW}; ${hint}` } };
   }
   const body: estypes.SearchRequest = {
     query: { bool: { must: [textQuery(p.query)], filter: searchFilters(p) } },
@@ -80,9 +106,12 @@ export function buildSearchQuery(p: SearchParams, searchAfter: SortValue[] | nul
       brands: { terms: { field: 'brand', size: FACET_SIZE } },
       price: { range: { field: 'price', ranges: PRICE_BUCKETS.map((b) => ({ ...b })) } },
       rating: { range: { field: 'rating', ranges: RATING_BUCKETS } },
+      ...(collapsed ? { listings: { cardinality: { field: 'title.keyword', precision_threshold: 40_000 } } } : {}),
     },
   };
-  if (searchAfter === null) body.from = (p.page - 1) * p.size;
-  else body.search_after = searchAfter;
+  if (collapsed) body.collapse = { field: 'title.keyword' };
+  if (p.query !== '') body.suggest = { did_you_mean: { text: p.query, term: { field: 'title', suggest_mode: 'popular', min_word_length: 4, size: 1 } } };
+  if (offset !== null) body.from = offset;
+  else body.search_after = cursor!;
   return { body };
 }

@@ -6,11 +6,15 @@ const mark = (title: string, query: string) => highlightTitle(title, queryWords(
 describe('highlightTitle', () => {
   it.each([
     ['exact words, any case', 'Samsung Galaxy On5 Case', 'samsung galaxy', '<em>Samsung</em> <em>Galaxy</em> On5 Case'],
-    ['a typo within AUTO fuzziness', 'Wildcraft Backpack 30 L', 'backpak', 'Wildcraft <em>Backpack</em> 30 L'],
+    ['a typo within AUTO:5,8 fuzziness', 'Wildcraft Backpack 30 L', 'backpak', 'Wildcraft <em>Backpack</em> 30 L'],
     ['a dropped letter', 'Samsung Charger', 'samsng', '<em>Samsung</em> Charger'],
     ['a transposition counts as one edit', 'Galaxy Tab', 'glaaxy', '<em>Galaxy</em> Tab'],
     ['the unfinished last word as a prefix', 'Samsung Galaxy Note', 'samsung gal', '<em>Samsung</em> <em>Galaxy</em> Note'],
-    ['an earlier word is not a prefix', 'Galaxy Samsung', 'gal samsung', 'Galaxy <em>Samsung</em>'],
+    ['any word may be unfinished', 'Galaxy Samsung', 'gal samsung', '<em>Galaxy</em> <em>Samsung</em>'],
+    ['a plural query marks the singular', 'Cotton Bed Sheet', 'sheets', 'Cotton Bed <em>Sheet</em>'],
+    ['a possessive query marks the plain word', 'Nike Men Tee', "men's", 'Nike <em>Men</em> Tee'],
+    ['a compound query marks both hyphenated words', "Men's Round Neck T-Shirt", 'tshirts', "Men's Round Neck <em>T</em>-<em>Shirt</em>"],
+    ['a compound query marks two spaced words', 'Cotton Bed Sheet', 'bedsheet', 'Cotton <em>Bed</em> <em>Sheet</em>'],
     ['every occurrence', 'USB Cable, USB Hub', 'usb', '<em>USB</em> Cable, <em>USB</em> Hub'],
     ['letters and digits stay one word', 'Redmi Note5 Pro', 'note5', 'Redmi <em>Note5</em> Pro'],
     ['an apostrophe stays inside a word', "Alisha Solid Women's Shorts", "women's", "Alisha Solid <em>Women's</em> Shorts"],
@@ -22,6 +26,7 @@ describe('highlightTitle', () => {
   it.each([
     ['the first letter must match (prefix_length 1)', 'Samsung', 'aamsung'],
     ['two edits are too many for a 5-letter word', 'Shoes', 'shaeq'],
+    ['words under five letters match exactly', 'Sofa Cover', 'sifa'],
     ['words of one or two letters match exactly', 'TV Stand', 'tb'],
     ['no query words', 'Anything', '  '],
   ])('%s: no highlight', (_name, title, query) => {
@@ -32,10 +37,11 @@ describe('highlightTitle', () => {
 describe('fuzziness', () => {
   it.each([
     ['ab', 0],
-    ['abc', 1],
+    ['abcd', 0],
     ['abcde', 1],
-    ['abcdef', 2],
-  ])('AUTO for %j allows %i edits', (word, edits) => {
+    ['abcdefg', 1],
+    ['abcdefgh', 2],
+  ])('AUTO:5,8 for %j allows %i edits', (word, edits) => {
     expect(autoEdits(word)).toBe(edits);
   });
 

@@ -4,12 +4,16 @@ import type { SuggestResponse } from '../../openapi/schemas/search.ts';
 // Pure: autocomplete through the completion field `suggest` (cdc/search/suggest.ts feeds it
 // every word-suffix of the title), fuzzy so a typo in the prefix still completes.
 export const MAX_SUGGESTIONS = 10;
+/** The completion field's max_input_length (cdc/search/mappings.ts). */
+export const SUGGEST_MAX_INPUT = 100;
 
 // Fuzzy completions rank by weight alone, so a popular near-miss ("backcover" for "backp")
 // would push out exact ones: exact completions come first, fuzzy ones fill the rest.
-export function buildSuggestQuery(prefix: string): estypes.SearchRequest {
+export function buildSuggestQuery(text: string): estypes.SearchRequest {
+  // No input is indexed beyond max_input_length, so a longer prefix could only match nothing, slowly.
+  const prefix = [...text].slice(0, SUGGEST_MAX_INPUT).join('');
   // Several suffixes of one title may match, and many titles share a suffix ("Backpack"), so no
-  // skip_duplicates: ask for more and keep one per product.
+  // skip_duplicates: ask for more and keep one per title.
   const completion = { field: 'suggest', size: MAX_SUGGESTIONS * 3 };
   return {
     size: 0,
@@ -30,8 +34,10 @@ export function toSuggestResponse(res: estypes.SearchResponse<{ id: string; titl
   for (const entry of entries) {
     for (const o of Array.isArray(entry.options) ? entry.options : [entry.options]) {
       const src = o._source;
-      if (!src || seen.has(src.id) || suggestions.length >= MAX_SUGGESTIONS) continue;
-      seen.add(src.id);
+      // Identical listings would repeat one title ten times: one suggestion per title.
+      const key = src?.title.toLowerCase();
+      if (!src || !key || seen.has(key) || suggestions.length >= MAX_SUGGESTIONS) continue;
+      seen.add(key);
       suggestions.push({ text: src.title, product_id: src.id });
     }
   }

@@ -1,6 +1,7 @@
 import type { estypes } from '@elastic/elasticsearch';
 import type { ProductDocument } from '../../openapi/internal/read-model.ts';
 import type { ProductSummary, SearchParams, SearchResponse } from '../../openapi/schemas/search.ts';
+import { collapses, DID_YOU_MEAN_BELOW, OFFSET_CURSOR } from './build-query.ts';
 import { encodeCursor, type SortValue } from './cursor.ts';
 import { highlightTitle, queryWords } from './highlight.ts';
 
@@ -36,13 +37,39 @@ const terms = (agg: unknown) => ((agg as TermsAgg | undefined)?.buckets ?? []).m
 const ranges = (agg: unknown) =>
   ((agg as RangeAgg | undefined)?.buckets ?? []).map((b) => ({ key: b.key, from: b.from ?? null, to: b.to ?? null, count: b.doc_count }));
 
-export function toSearchResponse(res: estypes.SearchResponse<SummarySource>, p: SearchParams): SearchResponse {
+type TermSuggestion = { text: string; offset: number; length: number; options: { text: string }[] | { text: string } };
+
+/** The query with each word the term suggester knows a more frequent spelling of respelled, or null when none is. */
+export function respell(query: string, suggestions: readonly TermSuggestion[]): string | null {
+  let out = '';
+  let at = 0;
+  for (const s of [...suggestions].sort((a, b) => a.offset - b.offset)) {
+    const best = Array.isArray(s.options) ? s.options[0] : s.options;
+    if (!best || s.offset < at) continue;
+    out += query.slice(at, s.offset) + best.text;
+    at = s.offset + s.length;
+  }
+  return at === 0 ? null : out + query.slice(at);
+}
+
+/**
+ * `offset` is the request's `from` (null after search_after). In a collapsed (relevance) search,
+ * `total` counts distinct listings and the cursor is their offset; otherwise `total` counts
+ * products and the cursor is the last hit's sort values.
+ */
+export function toSearchResponse(res: estypes.SearchResponse<SummarySource>, p: SearchParams, offset: number | null): SearchResponse {
   const hits = res.hits.hits;
-  const total = typeof res.hits.total === 'number' ? res.hits.total : (res.hits.total?.value ?? 0);
+  const listings = (res.aggregations?.listings as { value?: number } | undefined)?.value;
+  const total = collapses(p) && listings !== undefined ? listings : typeof res.hits.total === 'number' ? res.hits.total : (res.hits.total?.value ?? 0);
   const last = hits[hits.length - 1];
-  // A short page is the end; so is a full one that reaches the total (known only in page mode).
-  const more = hits.length === p.size && (p.cursor !== undefined || (p.page - 1) * p.size + hits.length < total);
-  const nextCursor = more && last?.sort ? encodeCursor(last.sort as SortValue[]) : null;
+  // A short page is the end; so is a full one that reaches the total (known when the offset is).
+  const more = hits.length === p.size && (offset === null || offset + hits.length < total);
+  const after: SortValue[] | null = !more
+    ? null
+    : collapses(p)
+      ? [OFFSET_CURSOR, (offset ?? 0) + hits.length]
+      : ((last?.sort as SortValue[] | undefined) ?? null);
+  const suggested = total < DID_YOU_MEAN_BELOW ? respell(p.query, (res.suggest?.did_you_mean ?? []) as TermSuggestion[]) : null;
   const words = queryWords(p.query);
   return {
     items: hits.map((h) => {
@@ -52,12 +79,13 @@ export function toSearchResponse(res: estypes.SearchResponse<SummarySource>, p: 
     total,
     page: p.page,
     size: p.size,
-    next_cursor: nextCursor,
+    next_cursor: after === null ? null : encodeCursor(after),
     facets: {
       categories: terms(res.aggregations?.categories),
       brands: terms(res.aggregations?.brands),
       price: ranges(res.aggregations?.price),
       rating: ranges(res.aggregations?.rating),
     },
+    did_you_mean: suggested !== null && suggested.toLowerCase() !== p.query.toLowerCase() ? suggested : null,
   };
 }

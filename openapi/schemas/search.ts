@@ -20,8 +20,36 @@ const listParam = (name: string, description: string) =>
     )
     .openapi({ param: { name, in: 'query', style: 'form', explode: true }, description });
 
+export const MAX_QUERY_CHARACTERS = 500;
+
+/**
+ * Search text as Elasticsearch can take it whatever was typed: combining marks compose (NFC), and
+ * control, format, lone surrogate, private-use and unassigned characters (the completion suggester
+ * refuses some of them) become spaces.
+ */
+export function cleanSearchText(raw: string): string {
+  return raw
+    .replace(/[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}]/gu, ' ')
+    .normalize('NFC')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Free text of at most MAX_QUERY_CHARACTERS characters (code points), cleaned. */
+const searchText = () =>
+  z
+    .string()
+    .refine((s) => [...s].length <= MAX_QUERY_CHARACTERS, { message: `at most ${MAX_QUERY_CHARACTERS} characters` })
+    .transform(cleanSearchText);
+
 export const SearchQuerySchema = z.object({
-  query: z.string().trim().max(200).default('').openapi({ description: 'Free text; empty browses the catalog', example: 'samsung' }),
+  query: searchText()
+    .default('')
+    .openapi({
+      maxLength: MAX_QUERY_CHARACTERS,
+      description: `Free text of at most ${MAX_QUERY_CHARACTERS} characters; empty browses the catalog`,
+      example: 'samsung',
+    }),
   page: z.coerce.number().int().min(1).max(10_000).default(1).openapi({ description: '1-based page number (ignored when cursor is set)' }),
   size: z.coerce
     .number()
@@ -80,17 +108,29 @@ export const FacetsSchema = z
 export const SearchResponseSchema = z
   .object({
     items: z.array(ProductSummarySchema),
-    total: z.number().int().nonnegative(),
+    total: z
+      .number()
+      .int()
+      .nonnegative()
+      .openapi({ description: 'Matching products; in relevance order with a query, distinct listings (products with identical titles count once)' }),
     page: z.number().int().min(1),
     size: z.number().int().min(1),
     next_cursor: z.string().nullable(),
     facets: FacetsSchema,
+    did_you_mean: z
+      .string()
+      .nullable()
+      .openapi({ description: 'A respelling of the query that matches more products, when this one matched few or none', example: 'samsung' }),
   })
   .openapi('SearchResponse');
 export type SearchResponse = z.infer<typeof SearchResponseSchema>;
 
 export const SuggestQuerySchema = z.object({
-  q: z.string().trim().min(1).max(100).openapi({ example: 'sams' }),
+  q: z
+    .string()
+    .min(1)
+    .pipe(searchText())
+    .openapi({ maxLength: MAX_QUERY_CHARACTERS, description: `A prefix of at most ${MAX_QUERY_CHARACTERS} characters; typos are tolerated`, example: 'sams' }),
 });
 
 export const SuggestResponseSchema = z

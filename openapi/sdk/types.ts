@@ -542,11 +542,17 @@ export type components = {
         Role: "customer" | "admin";
         SearchResponse: {
             items: components["schemas"]["ProductSummary"][];
+            /** @description Matching products; in relevance order with a query, distinct listings (products with identical titles count once) */
             total: number;
             page: number;
             size: number;
             next_cursor: string | null;
             facets: components["schemas"]["Facets"];
+            /**
+             * @description A respelling of the query that matches more products, when this one matched few or none
+             * @example samsung
+             */
+            did_you_mean: string | null;
         };
         SuggestResponse: {
             suggestions: {
@@ -595,7 +601,7 @@ export interface operations {
     searchProducts: {
         parameters: {
             query?: {
-                /** @description Free text; empty browses the catalog */
+                /** @description Free text of at most 500 characters; empty browses the catalog */
                 query?: string;
                 /** @description 1-based page number (ignored when cursor is set) */
                 page?: number;
@@ -674,6 +680,7 @@ export interface operations {
     suggestProducts: {
         parameters: {
             query: {
+                /** @description A prefix of at most 500 characters; typos are tolerated */
                 q: string;
             };
             header?: never;
