@@ -6,6 +6,7 @@ import { childEnv, config, repoRoot } from '../config/index.ts';
 import { apps } from './apps.ts';
 import { runChecks } from './checks.ts';
 import { log, PrereqError, readPid, stopPid, waitFor } from './proc.ts';
+import { ensureChromium } from './prereq.ts';
 import { services } from './services.ts';
 import { stackStatus } from './status.ts';
 
@@ -90,6 +91,8 @@ async function start(): Promise<void> {
 async function test(): Promise<number> {
   // a broken rule (types, format, lint, dependency arrows, dead code) fails the run before any server is touched
   if ((await runChecks()) !== 0) return 1;
+  // the browser tests need it; the shop itself (npm start) does not
+  ensureChromium();
   await up();
   await prepareData();
   return runNode([join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...rest], { NODE_ENV: 'test' });

@@ -51,3 +51,10 @@ export function ensureSystemUser(name: string): void {
     run('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', name]);
   }
 }
+
+/** Debian's Chromium, which the browser tests drive through playwright-core (no browser download). */
+export const chromiumPath = '/usr/bin/chromium';
+
+export function ensureChromium(): void {
+  ensureAptPackage('chromium', 'chromium', chromiumPath);
+}
