@@ -95,6 +95,23 @@ export async function deleteTopicsWithPrefix(brokers: string, prefix: string): P
   }
 }
 
+/** The topics whose names start with the prefix, each with how many messages it holds (tests). */
+export async function topicSizes(brokers: string, prefix: string): Promise<{ topic: string; messages: number }[]> {
+  const admin = client(brokers, 'cdc-admin').admin();
+  await admin.connect();
+  try {
+    const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
+    return await Promise.all(
+      topics.map(async (topic) => {
+        const offsets = await admin.fetchTopicOffsets(topic);
+        return { topic, messages: offsets.reduce((n, o) => n + Number(o.high) - Number(o.low), 0) };
+      }),
+    );
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 export async function deleteGroup(brokers: string, groupId: string): Promise<void> {
   const admin = client(brokers, 'cdc-admin').admin();
   await admin.connect();

@@ -138,6 +138,7 @@ export async function startRelay(s: RelaySettings, log: Logger): Promise<Relay> 
             snapshotName: created!.snapshot_name,
             consistentPoint,
             tables: tablesNow,
+            publication: s.publication,
             topicPrefix: s.topicPrefix,
             db: s.db,
             chunkSize: 1000,

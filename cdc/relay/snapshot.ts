@@ -1,18 +1,21 @@
 import type { Sql } from 'postgres';
 import type { Row } from '../../openapi/internal/events.ts';
 import { changeRecord, type ChangeRecord } from './envelope.ts';
+import { publishedColumns } from './publication.ts';
 import { primaryKeyOf, relationOf } from './table-shapes.ts';
 import { valueFromText } from './values.ts';
 import type { Lsn } from './lsn.ts';
 
 // The initial snapshot: every row of the published tables as of the slot's exported snapshot,
 // emitted as op "r" with the slot's consistent point as LSN, so the first streamed change is
-// always newer than any snapshot row.
+// always newer than any snapshot row. Only the columns the publication carries are read, so a
+// snapshot row has the same shape as a streamed one and withheld columns stay in Postgres.
 export async function emitSnapshot(opts: {
   sql: Sql;
   snapshotName: string;
   consistentPoint: Lsn;
   tables: string[];
+  publication: string;
   topicPrefix: string;
   db: string;
   chunkSize: number;
@@ -22,7 +25,10 @@ export async function emitSnapshot(opts: {
   await opts.sql.begin('isolation level repeatable read read only', async (tx) => {
     await tx.unsafe(`set transaction snapshot '${opts.snapshotName.replace(/'/g, "''")}'`);
     for (const table of opts.tables) {
-      const relation = await relationOf(tx as unknown as Sql, table);
+      const all = await relationOf(tx as unknown as Sql, table);
+      // the publication as it is now (set after the slot's snapshot was exported), not as the snapshot saw it
+      const published = await publishedColumns(opts.sql, opts.publication, table);
+      const relation = { ...all, columns: all.columns.filter((c) => published.includes(c.name)) };
       const primaryKey = await primaryKeyOf(tx as unknown as Sql, relation.oid);
       const columns = relation.columns.map((c) => `"${c.name}"::text as "${c.name}"`).join(', ');
       const order = primaryKey.length > 0 ? ` order by ${primaryKey.map((k) => `"${k}"`).join(', ')}` : '';
