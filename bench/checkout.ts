@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import { config, repoRoot } from '../config/index.ts';
 import { issueToken } from '../core/auth/tokens.ts';
 import { addLines, openCart } from '../core/cart/cart-store.ts';
-import { placeOrder } from '../core/checkout/place-order.ts';
+import { checkoutRules, placeOrder } from '../core/checkout/place-order.ts';
 import { connect } from '../core/db/connect.ts';
 import { migrate } from '../core/db/migrate.ts';
 import type { Sql } from '../core/db/types.ts';
-import { runIdempotent } from '../core/idempotency/run-idempotent.ts';
+import { idempotencyOptions, runIdempotent } from '../core/idempotency/run-idempotent.ts';
 import { payOrder } from '../core/payment/pay.ts';
 import { sandboxProvider } from '../core/payment/providers/sandbox.ts';
 import { assertBenchSettings } from './isolation.ts';
@@ -68,7 +68,7 @@ async function measure(clients: Client[], products: string[], step: Step): Promi
 
 function directStep(sql: Sql): Step {
   const provider = sandboxProvider();
-  const opts = { ttlHours: config.IDEMPOTENCY_TTL_HOURS, waitMs: config.IDEMPOTENCY_WAIT_MS };
+  const opts = idempotencyOptions(config);
   return async (client, productId) => {
     const items = [{ product_id: productId, quantity: 1 }];
     await addLines(sql, await openCart(sql, { userId: client.id }), items, config.CART_MAX_LINE_QUANTITY);
@@ -77,7 +77,7 @@ function directStep(sql: Sql): Step {
       sql,
       { userId: client.id, route: 'POST /checkout', key: randomUUID(), body: checkoutBody },
       { ...opts, okStatus: 201 },
-      { commit: (tx) => placeOrder(tx, client.id, ADDRESS, config.PAYMENT_WINDOW_SECONDS) },
+      { commit: (tx) => placeOrder(tx, client.id, ADDRESS, checkoutRules(config)) },
     );
     if (!order.ok) return false;
     const payBody = { order_id: order.body.order_id, payment_method: 'tok_success' };

@@ -7,6 +7,8 @@ import { registerCartRoutes } from './cart/routes.ts';
 import { registerCheckoutRoutes } from './checkout/routes.ts';
 import type { CoreDeps } from './deps.ts';
 import { errorHandler } from './http/error-handler.ts';
+import { registerMetricsRoute } from './http/metrics.ts';
+import { serviceAuth } from './http/service-auth.ts';
 import { registerOrderRoutes } from './orders/routes.ts';
 import { registerPaymentRoutes } from './payment/routes.ts';
 import { registerReviewRoutes } from './reviews/routes.ts';
@@ -18,6 +20,7 @@ export function createCoreApp(deps: CoreDeps): OpenAPIHono {
   const app = new OpenAPIHono({ defaultHook: validationHook({ nameTarget: true }) });
   app.onError(errorHandler(deps.log));
   app.notFound((c) => sendProblem(c, problem(404, 'not-found', 'Not found', 'no such route')));
+  app.use(serviceAuth(deps.config));
   // The oversized body is left unread, so the connection cannot be reused: say so.
   const tooLarge = problem(413, 'payload-too-large', 'Payload too large', `request bodies are limited to ${BODY_LIMIT_BYTES} bytes`);
   app.use(bodyLimit({ maxSize: BODY_LIMIT_BYTES, onError: (c) => sendProblem(c, tooLarge, { connection: 'close' }) }));
@@ -31,6 +34,7 @@ export function createCoreApp(deps: CoreDeps): OpenAPIHono {
     }
   });
 
+  registerMetricsRoute(app);
   registerAuthRoutes(app, deps);
   registerCartRoutes(app, deps);
   registerCheckoutRoutes(app, deps);

@@ -14,7 +14,7 @@ import { createPaymentProvider } from './payment/providers/index.ts';
 const args = parseArgs({ options: { port: { type: 'string' } } }).values;
 const log = jsonLogger(config.LOG_LEVEL);
 const sql = connect(config);
-const paymentProvider = createPaymentProvider(config.PAYMENT_PROVIDER);
+const paymentProvider = createPaymentProvider(config);
 
 if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {
   const admin = await ensureAdmin(sql, config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
@@ -25,13 +25,7 @@ const app = createCoreApp({ sql, config, paymentProvider, log });
 const port = Number(args.port ?? (new URL(config.CORE_URL).port || 80));
 const server = serve({ fetch: app.fetch, port, hostname: new URL(config.CORE_URL).hostname }, () => log('info', 'core listening', { port }));
 
-const stopSweeper = startSweeper(
-  sql,
-  paymentProvider,
-  config.SWEEPER_INTERVAL_MS,
-  (ids) => log('info', 'expired orders cancelled', { count: ids.length, order_ids: ids }),
-  (err) => log('error', 'sweeper failed', { error: (err as Error).message }),
-);
+const stopSweeper = startSweeper(sql, paymentProvider, config.SWEEPER_INTERVAL_MS, log);
 const purge = setInterval(() => purgeExpiredKeys(sql).catch((err: Error) => log('error', 'idempotency purge failed', { error: err.message })), 3_600_000);
 
 let stopping = false;

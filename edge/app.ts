@@ -111,7 +111,13 @@ export function createEdge(bindings: Record<string, unknown>, opts: EdgeOptions)
     sha256,
   });
   registerForwarded(app, {
-    forward: createForwarder({ coreUrl: env.CORE_URL, timeoutMs: env.EDGE_CORE_TIMEOUT_MS, fetchCore: opts.fetchCore ?? ((r) => fetch(r)), log }),
+    forward: createForwarder({
+      coreUrl: env.CORE_URL,
+      timeoutMs: env.EDGE_CORE_TIMEOUT_MS,
+      fetchCore: opts.fetchCore ?? ((r) => fetch(r)),
+      log,
+      serviceToken: env.CORE_SERVICE_TOKEN,
+    }),
     verifyBearer: createBearerVerifier(env.JWT_SECRET),
     limitWrites: createWriteLimiter(redis, {
       ipPerMinute: env.EDGE_RATE_LIMIT_IP_WRITES_PER_MINUTE,

@@ -257,7 +257,7 @@ describe('reservation sweeper', () => {
     const swept: string[] = [];
     const sweeper = async () => {
       for (;;) {
-        const batch = await sweepExpiredOrders(core.sql, sandboxProvider(), 2);
+        const { expired: batch } = await sweepExpiredOrders(core.sql, sandboxProvider(), 2);
         if (!batch.length) return;
         swept.push(...batch);
       }

@@ -10,6 +10,8 @@ export type DomainErrorCode =
   | 'not-for-sale'
   | 'out-of-stock'
   | 'cart-empty'
+  | 'too-many-unpaid-orders'
+  | 'order-quantity-limit'
   | 'amount-too-large'
   | 'order-not-payable'
   | 'payment-deadline-passed'

@@ -14,6 +14,8 @@ describe('problemOf', () => {
     ['not-for-sale', 409, 'Not for sale'],
     ['out-of-stock', 409, 'Not enough stock'],
     ['cart-empty', 409, 'Cart is empty'],
+    ['too-many-unpaid-orders', 409, 'Too many unpaid orders'],
+    ['order-quantity-limit', 422, 'Too many units of one product'],
     ['amount-too-large', 409, 'Amount too large'],
     ['order-not-payable', 409, 'Order cannot be paid'],
     ['payment-deadline-passed', 409, 'Payment deadline passed'],

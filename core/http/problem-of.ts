@@ -15,6 +15,8 @@ const answers: Record<DomainErrorCode, { status: number; title: string }> = {
   'not-for-sale': { status: 409, title: 'Not for sale' },
   'out-of-stock': { status: 409, title: 'Not enough stock' },
   'cart-empty': { status: 409, title: 'Cart is empty' },
+  'too-many-unpaid-orders': { status: 409, title: 'Too many unpaid orders' },
+  'order-quantity-limit': { status: 422, title: 'Too many units of one product' },
   'amount-too-large': { status: 409, title: 'Amount too large' },
   'order-not-payable': { status: 409, title: 'Order cannot be paid' },
   'payment-deadline-passed': { status: 409, title: 'Payment deadline passed' },

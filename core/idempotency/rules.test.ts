@@ -20,16 +20,28 @@ describe('canonicalJson', () => {
 describe('decideExistingKey', () => {
   const now = new Date('2026-01-01T12:00:00Z');
   const later = new Date('2026-01-02T12:00:00Z');
-  const key = (state: StoredKey['state'], request_hash = 'h', expires_at = later): StoredKey => ({ state, request_hash, expires_at });
+  const ago = (ms: number) => new Date(now.getTime() - ms);
+  const key = (state: StoredKey['state'], request_hash = 'h', expires_at = later, locked_at = ago(1000)): StoredKey => ({
+    state,
+    request_hash,
+    expires_at,
+    locked_at,
+  });
   it.each([
     ['done, same body', key('done'), 'h', 'replay'],
     ['done, other body', key('done'), 'x', 'mismatch'],
+    ['done long ago is still a replay', key('done', 'h', later, ago(3_600_000)), 'h', 'replay'],
     ['running, same body', key('in_flight'), 'h', 'in_flight'],
     ['running, other body', key('in_flight'), 'x', 'mismatch'],
+    ['running just under the lock timeout', key('in_flight', 'h', later, ago(29_999)), 'h', 'in_flight'],
+    ['running past the lock timeout: its request died', key('in_flight', 'h', later, ago(30_000)), 'h', 'abandoned'],
+    ['abandoned, other body', key('in_flight', 'x', later, ago(60_000)), 'h', 'mismatch'],
     ['expired', key('done', 'h', now), 'h', 'expired'],
     ['expired beats mismatch', key('done', 'h', new Date(0)), 'x', 'expired'],
-  ])('%s', (_n, stored, hash, expected) => expect(decideExistingKey(stored, hash, now)).toBe(expected));
+  ])('%s', (_n, stored, hash, expected) => expect(decideExistingKey(stored, hash, now, 30_000)).toBe(expected));
+});
 
+describe('shouldStoreResponse', () => {
   it.each([
     [200, true],
     [201, true],

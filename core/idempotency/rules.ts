@@ -18,13 +18,19 @@ export function requestHash(body: unknown): string {
   return createHash('sha256').update(canonicalJson(body)).digest('hex');
 }
 
-export type StoredKey = { state: 'in_flight' | 'done'; request_hash: string; expires_at: Date };
-export type KeyDecision = 'replay' | 'mismatch' | 'in_flight' | 'expired';
+export type StoredKey = { state: 'in_flight' | 'done'; request_hash: string; expires_at: Date; locked_at: Date };
+export type KeyDecision = 'replay' | 'mismatch' | 'in_flight' | 'abandoned' | 'expired';
 
-export function decideExistingKey(stored: StoredKey, hash: string, now: Date): KeyDecision {
+/**
+ * An in-flight key whose lock is older than `lockTimeoutMs` was claimed by a request that died
+ * with its process (a live one finishes well within the timeout): a retry may claim it again.
+ * Whether the first attempt committed is decided by the step's own transaction, not here.
+ */
+export function decideExistingKey(stored: StoredKey, hash: string, now: Date, lockTimeoutMs: number): KeyDecision {
   if (stored.expires_at.getTime() <= now.getTime()) return 'expired';
   if (stored.request_hash !== hash) return 'mismatch';
-  return stored.state === 'done' ? 'replay' : 'in_flight';
+  if (stored.state === 'done') return 'replay';
+  return now.getTime() - stored.locked_at.getTime() >= lockTimeoutMs ? 'abandoned' : 'in_flight';
 }
 
 /** Server errors are not remembered: the client may retry them under the same key. */

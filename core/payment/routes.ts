@@ -3,13 +3,13 @@ import { paymentRoute } from '../../openapi/routes/payment.ts';
 import { requireClaims } from '../auth/session.ts';
 import type { CoreDeps } from '../deps.ts';
 import { answerHeaders, documentedProblemStatus } from '../http/send-answer.ts';
-import { runIdempotent } from '../idempotency/run-idempotent.ts';
+import { idempotencyOptions, runIdempotent } from '../idempotency/run-idempotent.ts';
 import { payOrder } from './pay.ts';
 
 // Payment requires an Idempotency-Key and replays its first answer.
 export function registerPaymentRoutes(app: OpenAPIHono, deps: CoreDeps): void {
   const { sql, config, paymentProvider } = deps;
-  const opts = { ttlHours: config.IDEMPOTENCY_TTL_HOURS, waitMs: config.IDEMPOTENCY_WAIT_MS, okStatus: 200 };
+  const opts = { ...idempotencyOptions(config), okStatus: 200 };
 
   app.openapi(paymentRoute, async (c) => {
     const h = c.req.valid('header');

@@ -1,16 +1,18 @@
 import type { Context } from 'hono';
+import { CORE_SERVICE_TOKEN_HEADER } from '../../openapi/internal/service-auth.ts';
 import { problem, sendProblem } from '../../openapi/problem.ts';
 import type { Logger } from '../log.ts';
 
 // Hands a request to core unchanged and core's answer back unchanged (problem+json included);
 // only core's silence becomes an edge problem: 504 on timeout, 503 when it cannot be reached.
+// With a service token, every request carries it: core serves only what came through the edge.
 const REQUEST_HEADERS = ['authorization', 'idempotency-key', 'x-cart-token', 'content-type', 'accept', 'x-request-id'];
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'upgrade', 'proxy-connection', 'te', 'trailer']);
 const CORE_RETRY_AFTER_SECONDS = '2';
 
 export type CoreFetch = (input: Request) => Promise<Response>;
 
-export function createForwarder(opts: { coreUrl: string; timeoutMs: number; fetchCore: CoreFetch; log: Logger }) {
+export function createForwarder(opts: { coreUrl: string; timeoutMs: number; fetchCore: CoreFetch; log: Logger; serviceToken?: string | undefined }) {
   const base = opts.coreUrl.replace(/\/$/, '');
   return async function forward(c: Context, clientIp: string): Promise<Response> {
     const incoming = new URL(c.req.url);
@@ -21,6 +23,7 @@ export function createForwarder(opts: { coreUrl: string; timeoutMs: number; fetc
     }
     headers.set('x-request-id', c.get('requestId'));
     headers.set('x-forwarded-for', clientIp);
+    if (opts.serviceToken) headers.set(CORE_SERVICE_TOKEN_HEADER, opts.serviceToken);
     const method = c.req.method;
     const body = method === 'GET' || method === 'HEAD' ? undefined : await c.req.arrayBuffer();
     const started = Date.now();
