@@ -24,7 +24,7 @@ export type ProductRow = {
   review_count: number;
 };
 
-export type ReviewRow = { id: string; product_id: string; user_id: string; rating: number; title: string; body: string; created_at: Date };
+export type ReviewRow = { id: string; product_id: string; author_name: string; rating: number; title: string; body: string; created_at: Date };
 
 const specs = (x: unknown): ProductDocument['specifications'] =>
   Array.isArray(x)
@@ -76,9 +76,8 @@ export function reviewDocument(row: ReviewRow): ReviewDocument {
   return {
     id: row.id,
     product_id: row.product_id,
-    user_id: row.user_id,
-    // Users have no display name and emails must not leak into a public index.
-    author: `Shopper ${row.user_id.slice(0, 8)}`,
+    // The name the reviewer chose: no user id or email reaches a public index.
+    author: row.author_name,
     rating: row.rating,
     title: row.title,
     body: row.body,

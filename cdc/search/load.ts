@@ -11,7 +11,9 @@ const productSelect = (sql: Sql) => sql`
          i.on_hand, i.reserved, r.review_avg, coalesce(r.review_count, 0)::int as review_count
   from products p
   left join inventory i on i.product_id = p.id
-  left join lateral (select avg(rating)::float8 as review_avg, count(*)::int as review_count from reviews where product_id = p.id) r on true`;
+  left join lateral (
+    select avg(rating)::float8 as review_avg, count(*)::int as review_count from reviews where product_id = p.id and hidden_at is null
+  ) r on true`;
 
 export async function loadProducts(sql: Sql, ids: readonly string[]): Promise<Map<string, ProductDocument>> {
   if (ids.length === 0) return new Map();
@@ -30,18 +32,19 @@ export async function* allProducts(sql: Sql, pageSize = 2000): AsyncGenerator<Pr
   }
 }
 
-const reviewSelect = (sql: Sql) => sql`select id::text, product_id, user_id::text, rating::int, title, body, created_at from reviews`;
+// Hidden reviews (their purchase was cancelled or refunded) load as missing: the index drops them.
+const reviewSelect = (sql: Sql) => sql`select id::text, product_id, author_name, rating::int, title, body, created_at from reviews where hidden_at is null`;
 
 export async function loadReviews(sql: Sql, ids: readonly string[]): Promise<Map<string, ReviewDocument>> {
   if (ids.length === 0) return new Map();
-  const rows = await sql<ReviewRow[]>`${reviewSelect(sql)} where id::text in (select jsonb_array_elements_text(${sql.json([...ids])}::jsonb))`;
+  const rows = await sql<ReviewRow[]>`${reviewSelect(sql)} and id::text in (select jsonb_array_elements_text(${sql.json([...ids])}::jsonb))`;
   return new Map(rows.map((r) => [r.id, reviewDocument(r)]));
 }
 
 export async function* allReviews(sql: Sql, pageSize = 2000): AsyncGenerator<ReviewDocument[]> {
   let after = '';
   for (;;) {
-    const rows = await sql<ReviewRow[]>`${reviewSelect(sql)} where id::text > ${after} order by id::text limit ${pageSize}`;
+    const rows = await sql<ReviewRow[]>`${reviewSelect(sql)} and id::text > ${after} order by id::text limit ${pageSize}`;
     if (rows.length === 0) return;
     yield rows.map(reviewDocument);
     after = rows[rows.length - 1]!.id;

@@ -4,6 +4,7 @@ import { DomainError } from '../errors/domain-error.ts';
 import { releaseReservation, restock, sellReservation, type StockLine } from '../inventory/stock.ts';
 import { refundCaptured } from '../payment/ledger.ts';
 import type { PaymentProvider } from '../payment/provider.ts';
+import { hideUnentitledReviews } from '../reviews/visibility.ts';
 import { planTransition, type Actor, type Effect } from './state-machine.ts';
 
 // Carries out one planned transition inside the caller's transaction. The caller has locked
@@ -48,5 +49,7 @@ export async function transitionOrder(
   await tx`
     with history as (insert into order_events ${tx(events)})
     update orders set status = ${final}, updated_at = now() where id = ${order.id}`;
+  // A refund undoes a purchase, and with it the right to the reviews it gave.
+  if (plan.effects.includes('refund')) await hideUnentitledReviews(tx, order.id);
   return final;
 }

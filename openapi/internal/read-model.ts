@@ -32,10 +32,10 @@ export const ProductDocumentSchema = z.object({
 });
 export type ProductDocument = z.infer<typeof ProductDocumentSchema>;
 
+/** A published review: hidden ones are not in the index, and it names its author by display name only. */
 export const ReviewDocumentSchema = z.object({
   id: z.string(),
   product_id: z.string(),
-  user_id: z.string(),
   author: z.string(),
   rating: z.number().int().min(1).max(5),
   title: z.string(),

@@ -480,7 +480,7 @@ export type components = {
             updated_at: string;
         };
         ProductReview: components["schemas"]["Review"] & {
-            author: string;
+            author?: string;
         };
         ProductSummary: {
             id: string;
@@ -518,8 +518,8 @@ export type components = {
             /** Format: uuid */
             id: string;
             product_id: string;
-            /** Format: uuid */
-            user_id: string;
+            /** @description The display name the reviewer chose */
+            author: string;
             rating: number;
             title: string;
             body: string;
@@ -537,6 +537,8 @@ export type components = {
             rating: number;
             title: string;
             body: string;
+            /** @description The name shown with the review (default "Verified buyer"); never the account or its email */
+            display_name?: string;
         };
         /** @enum {string} */
         Role: "customer" | "admin";
