@@ -12,6 +12,7 @@ const env = childEnv({
   POSTGRES_PORT: '54330',
   REDIS_PORT: '63791',
   UPSTASH_REDIS_REST_URL: 'http://127.0.0.1:8089',
+  RATE_LIMIT_REDIS_REST_URL: 'http://127.0.0.1:8088',
   KAFKA_BROKERS: '127.0.0.1:19192',
   KAFKA_CONTROLLER_PORT: '19193',
   ELASTICSEARCH_URL: 'http://127.0.0.1:19210',
@@ -20,7 +21,7 @@ const env = childEnv({
 const stack = (...args: string[]) => spawnSync(process.execPath, [join(repoRoot, 'stack/main.ts'), ...args], { env, encoding: 'utf8', timeout: 300_000 });
 type Status = { services: { name: string; url: string; pid: number | null; healthy: boolean }[] };
 const status = (): Status => JSON.parse(stack('status', '--json').stdout) as Status;
-const NAMES = ['postgres', 'redis', 'upstash', 'kafka', 'elasticsearch'];
+const NAMES = ['postgres', 'redis', 'upstash', 'upstash-ratelimit', 'kafka', 'elasticsearch'];
 
 afterAll(() => {
   stack('down');
