@@ -46,6 +46,15 @@ export const envSchema = z.object({
   SWEEPER_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
   IDEMPOTENCY_TTL_HOURS: z.coerce.number().int().min(1).default(24),
   IDEMPOTENCY_WAIT_MS: z.coerce.number().int().min(0).max(60000).default(5000),
+  // an in-flight Idempotency-Key older than this belongs to a request that died with its process: a retry may claim it again; keep it above the longest step
+  IDEMPOTENCY_LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).default(30000),
+  // in production the sandbox gateway (tok_success pays any order) is refused unless this is true
+  PAYMENT_SANDBOX_ENABLED: z.union([z.boolean(), z.stringbool()]).default(false),
+  // the credential the edge sends and core requires on every route but /health (required in production); a long random secret
+  CORE_SERVICE_TOKEN: z.string().min(32).optional(),
+  // stock hoarding: unpaid orders one user may hold at once, and units of one product in one order
+  MAX_UNPAID_ORDERS_PER_USER: z.coerce.number().int().min(1).default(3),
+  MAX_UNITS_PER_PRODUCT_PER_ORDER: z.coerce.number().int().min(1).default(10),
   PASSWORD_SCRYPT_COST: z.coerce
     .number()
     .int()
