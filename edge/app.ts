@@ -67,10 +67,11 @@ const headerIp = (c: Context) => c.req.header('cf-connecting-ip') ?? 'unknown';
 export function createEdge(bindings: Record<string, unknown>, opts: EdgeOptions): Edge {
   const env = parseEnv(bindings);
   const log = createLogger(env.LOG_LEVEL, { service: 'edge' }, opts.logSink);
-  // One client for every Redis use (the response cache and the write limits): one connection
-  // pool, and auto-pipelining batches the commands of both.
-  const redis = createRedis(env.UPSTASH_REDIS_REST_URL, env.UPSTASH_REDIS_REST_TOKEN);
-  const cache = createCacheStore(redis, {
+  // Two Redis databases: the response cache, and the write limits' counters apart from it so a
+  // cache flush or eviction cannot reset them (each client auto-pipelines its own commands).
+  const cacheRedis = createRedis(env.UPSTASH_REDIS_REST_URL, env.UPSTASH_REDIS_REST_TOKEN);
+  const rateLimitRedis = createRedis(env.RATE_LIMIT_REDIS_REST_URL, env.RATE_LIMIT_REDIS_REST_TOKEN);
+  const cache = createCacheStore(cacheRedis, {
     timeoutMs: env.EDGE_REDIS_TIMEOUT_MS,
     catalogVersionKey: cacheKeys.catalogVersion(env.SEARCH_INDEX_PREFIX),
     versionMemoMs: CATALOG_VERSION_MEMO_MS,
@@ -119,7 +120,7 @@ export function createEdge(bindings: Record<string, unknown>, opts: EdgeOptions)
       serviceToken: env.CORE_SERVICE_TOKEN,
     }),
     verifyBearer: createBearerVerifier(env.JWT_SECRET),
-    limitWrites: createWriteLimiter(redis, {
+    limitWrites: createWriteLimiter(rateLimitRedis, {
       ipPerMinute: env.EDGE_RATE_LIMIT_IP_WRITES_PER_MINUTE,
       userPerMinute: env.EDGE_RATE_LIMIT_USER_WRITES_PER_MINUTE,
       timeoutMs: env.EDGE_REDIS_TIMEOUT_MS,

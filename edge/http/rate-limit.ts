@@ -3,7 +3,9 @@ import type { Redis } from '@upstash/redis';
 import type { Logger } from '../log.ts';
 
 // Sliding-window write limits per client IP and per user, shared by every edge instance
-// through Redis. If Redis cannot answer, the request is let through (and logged).
+// through their own Redis database. If it cannot answer (refused, failing, or slower than
+// timeoutMs), the write is let through without RateLimit headers and logged: an outage of the
+// limiter must not stop checkout, and core still guards stock and payments on its own.
 export type LimitVerdict = { allowed: boolean; limit: number; remaining: number; resetSeconds: number };
 
 export type WriteLimiter = (ip: string, userId: string | null) => Promise<LimitVerdict | null>;
@@ -19,6 +21,8 @@ export function createWriteLimiter(
   return async (ip, userId) => {
     try {
       const checks = await Promise.all([byIp.limit(ip), ...(userId ? [byUser.limit(userId)] : [])]);
+      // @upstash/ratelimit answers a timeout with success and a limit of 0, not an error
+      if (checks.some((c) => c.reason === 'timeout')) throw new Error(`no answer within ${opts.timeoutMs} ms`);
       // Report the tightest limit: the one denying, else the one with the least room left.
       const worst = checks.reduce((a, b) => (!b.success && a.success ? b : a.success === b.success && b.remaining < a.remaining ? b : a));
       return {
