@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEV_JWT_PRIVATE_KEY, DEV_JWT_PUBLIC_KEYS } from './dev-keys.ts';
 
 // The whole environment surface of the project, with local defaults matching DESIGN.md.
 // Pure (no Node APIs) so the edge can parse its Worker bindings with the same schema.
@@ -37,8 +38,14 @@ export const envSchema = z.object({
   EDGE_URL: url.default('http://127.0.0.1:8787'),
   EDGE_RUNTIME: z.enum(['workerd', 'node']).default('workerd'),
 
-  JWT_SECRET: z.string().min(16).default('local-dev-jwt-secret-change-me'),
-  JWT_TTL_SECONDS: z.coerce.number().int().min(60).default(3600),
+  // Ed25519 (EdDSA) tokens: core signs with JWT_PRIVATE_KEY (a private JWK with its `kid`); core and
+  // the edge accept the keys of JWT_PUBLIC_KEYS (a JWKS: several kids during a rotation). The
+  // defaults are the committed development pair, refused in production.
+  JWT_PRIVATE_KEY: z.string().min(1).default(DEV_JWT_PRIVATE_KEY),
+  JWT_PUBLIC_KEYS: z.string().min(1).default(DEV_JWT_PUBLIC_KEYS),
+  // capped at an hour: a stolen token, or a demoted customer's, cannot outlive that
+  // capped at an hour: a stolen token, or a demoted customer's, cannot outlive that
+  JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(3600),
   CART_MAX_LINE_QUANTITY: z.coerce.number().int().min(1).max(1000).default(10),
   PAYMENT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   // which payment provider core authorises and captures with; core/payment/providers/index.ts names the known ones
@@ -61,7 +68,16 @@ export const envSchema = z.object({
     .min(1024)
     .max(1048576)
     .refine((n) => (n & (n - 1)) === 0, 'a power of two')
-    .default(16384),
+    // OWASP's Password Storage Cheat Sheet: N=2^17, r=8, p=1 (128 MiB per hash)
+    .default(131072),
+  // scrypt runs at most this many hashes at once, with this many waiting; beyond, sign-in is 503
+  PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).max(10000).default(16),
+  // login and registration attempts per minute per account (email) and per client address
+  SIGN_IN_ACCOUNT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  SIGN_IN_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  // peers whose X-Forwarded-For core believes (the edge); anyone else is limited by its own address
+  CORE_TRUSTED_PROXIES: z.string().default('127.0.0.1,::1,::ffff:127.0.0.1'),
   ADMIN_EMAIL: z.string().email().optional(),
   ADMIN_PASSWORD: z.string().min(12).optional(),
 

@@ -7,7 +7,8 @@ import type { PaymentProvider } from './payment/provider.ts';
 // with their own settings.
 export type CoreConfig = Pick<
   Config,
-  | 'JWT_SECRET'
+  | 'JWT_PRIVATE_KEY'
+  | 'JWT_PUBLIC_KEYS'
   | 'JWT_TTL_SECONDS'
   | 'CART_MAX_LINE_QUANTITY'
   | 'PAYMENT_WINDOW_SECONDS'
@@ -19,6 +20,11 @@ export type CoreConfig = Pick<
   | 'NODE_ENV'
   | 'CORE_SERVICE_TOKEN'
   | 'PASSWORD_SCRYPT_COST'
+  | 'PASSWORD_HASH_CONCURRENCY'
+  | 'PASSWORD_HASH_QUEUE'
+  | 'SIGN_IN_ACCOUNT_PER_MINUTE'
+  | 'SIGN_IN_ADDRESS_PER_MINUTE'
+  | 'CORE_TRUSTED_PROXIES'
 >;
 
 export type CoreDeps = { sql: Sql; config: CoreConfig; paymentProvider: PaymentProvider; log: Logger };

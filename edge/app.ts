@@ -119,7 +119,7 @@ export function createEdge(bindings: Record<string, unknown>, opts: EdgeOptions)
       log,
       serviceToken: env.CORE_SERVICE_TOKEN,
     }),
-    verifyBearer: createBearerVerifier(env.JWT_SECRET),
+    verifyBearer: createBearerVerifier(env.JWT_PUBLIC_KEYS),
     limitWrites: createWriteLimiter(rateLimitRedis, {
       ipPerMinute: env.EDGE_RATE_LIMIT_IP_WRITES_PER_MINUTE,
       userPerMinute: env.EDGE_RATE_LIMIT_USER_WRITES_PER_MINUTE,

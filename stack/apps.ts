@@ -23,7 +23,7 @@ const WORKER_SETTINGS = [
   'RATE_LIMIT_REDIS_REST_TOKEN',
   'CORE_URL',
   'CORE_SERVICE_TOKEN',
-  'JWT_SECRET',
+  'JWT_PUBLIC_KEYS',
   'SEARCH_INDEX_PREFIX',
 ] as const;
 export const workerVars = (cfg: Config) =>

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SignJWT } from 'jose';
+import { generateKeyPairSync } from 'node:crypto';
+import { importJWK, SignJWT } from 'jose';
 import { config } from '../config/index.ts';
 import { buy, key, makeProduct, makeUsers, pay, startCore, type Core, type TestUser } from './core-harness.ts';
 
@@ -21,8 +22,10 @@ afterAll(async () => {
   await core.stop();
 });
 
-const sign = (claims: Record<string, unknown>, secret = config.JWT_SECRET) =>
-  new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(secret));
+const servedKey = JSON.parse(config.JWT_PRIVATE_KEY) as { kid: string };
+const otherKey = generateKeyPairSync('ed25519').privateKey;
+const sign = async (claims: Record<string, unknown>, key: 'served' | 'other' = 'served') =>
+  new SignJWT(claims).setProtectedHeader({ alg: 'EdDSA', kid: servedKey.kid }).sign(key === 'served' ? await importJWK(servedKey, 'EdDSA') : otherKey);
 
 describe("another user's resources are 404", () => {
   it.each([
@@ -62,7 +65,7 @@ describe('bad tokens are 401', () => {
       },
     ],
     ['expired', () => sign({ sub: alice.id, role: 'customer', iss: 'commerce-core', iat: now - 7200, exp: now - 3600 })],
-    ['other secret', () => sign({ sub: alice.id, role: 'customer', iss: 'commerce-core', iat: now, exp: now + 600 }, 'some-other-secret-0123456789')],
+    ['other key, same kid', () => sign({ sub: alice.id, role: 'customer', iss: 'commerce-core', iat: now, exp: now + 600 }, 'other')],
     ['other issuer', () => sign({ sub: alice.id, role: 'customer', iss: 'someone-else', iat: now, exp: now + 600 })],
     ['unknown role', () => sign({ sub: alice.id, role: 'root', iss: 'commerce-core', iat: now, exp: now + 600 })],
   ])('%s', async (_name, token) => {

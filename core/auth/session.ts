@@ -1,7 +1,9 @@
 import { parseBearer } from '../../openapi/auth.ts';
 import type { JwtClaims } from '../../openapi/schemas/auth.ts';
+import type { Sql } from '../db/types.ts';
 import { DomainError, unauthorized } from '../errors/domain-error.ts';
 import { verifyToken, type TokenConfig } from './tokens.ts';
+import { currentRole } from './users.ts';
 
 // Who is calling. Missing or bad credentials are refused as unauthorized; a customer on an
 // operator route as forbidden.
@@ -19,8 +21,9 @@ export async function requireClaims(cfg: TokenConfig, authorization: string | un
   return claims;
 }
 
-export async function requireAdmin(cfg: TokenConfig, authorization: string | undefined): Promise<JwtClaims> {
+/** An operator by the token and, still, by the database: a demoted operator's token stops working at once. */
+export async function requireAdmin(cfg: TokenConfig, sql: Sql, authorization: string | undefined): Promise<JwtClaims> {
   const claims = await requireClaims(cfg, authorization);
-  if (claims.role !== 'admin') throw new DomainError('forbidden', 'operator role required');
+  if (claims.role !== 'admin' || (await currentRole(sql, claims.sub)) !== 'admin') throw new DomainError('forbidden', 'operator role required');
   return claims;
 }

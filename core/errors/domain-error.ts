@@ -21,7 +21,9 @@ export type DomainErrorCode =
   | 'not-a-buyer'
   | 'already-reviewed'
   | 'idempotency-key-reused'
-  | 'idempotency-key-in-use';
+  | 'idempotency-key-in-use'
+  | 'rate-limited'
+  | 'overloaded';
 
 export class DomainError extends Error {
   readonly code: DomainErrorCode;

@@ -23,6 +23,8 @@ describe('problemOf', () => {
     ['already-reviewed', 409, 'Already reviewed'],
     ['idempotency-key-in-use', 409, 'Request in progress'],
     ['idempotency-key-reused', 422, 'Idempotency key reused'],
+    ['rate-limited', 429, 'Too many attempts'],
+    ['overloaded', 503, 'Service busy'],
     ['payment-gateway-timeout', 504, 'Payment gateway timed out'],
   ])('%s → %i %s', (code, status, title) => {
     expect(problemOf(new DomainError(code, 'why'))).toEqual({ type: `https://problems.commerce.local/${code}`, title, status, detail: 'why' });

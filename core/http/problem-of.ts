@@ -24,6 +24,8 @@ const answers: Record<DomainErrorCode, { status: number; title: string }> = {
   'already-reviewed': { status: 409, title: 'Already reviewed' },
   'idempotency-key-in-use': { status: 409, title: 'Request in progress' },
   'idempotency-key-reused': { status: 422, title: 'Idempotency key reused' },
+  'rate-limited': { status: 429, title: 'Too many attempts' },
+  overloaded: { status: 503, title: 'Service busy' },
   'payment-gateway-timeout': { status: 504, title: 'Payment gateway timed out' },
 };
 

@@ -40,7 +40,7 @@ export function registerOrderRoutes(app: OpenAPIHono, deps: CoreDeps): void {
   });
 
   app.openapi(adminOrderStatusRoute, async (c) => {
-    const claims = await requireAdmin(config, c.req.valid('header').authorization);
+    const claims = await requireAdmin(config, sql, c.req.valid('header').authorization);
     const body = c.req.valid('json');
     return c.json(await move(c.req.valid('param').order_id, null, body.status, 'admin', body.reason ?? `set by operator ${claims.sub}`), 200);
   });

@@ -11,6 +11,8 @@ const descriptions: Record<number, string> = {
   409: 'Conflict with the current state',
   413: 'Request body too large',
   422: 'Idempotency key reused with a different body',
+  429: 'Too many attempts; Retry-After says when to try again',
+  503: 'Busy or unavailable; Retry-After says when to try again',
   504: 'Payment gateway timed out; retrying is safe',
 };
 

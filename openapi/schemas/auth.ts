@@ -4,6 +4,22 @@ import { z } from '@hono/zod-openapi';
 export const JWT_ISSUER = 'commerce-core';
 export const RoleSchema = z.enum(['customer', 'admin']).openapi('Role');
 
+/** Tokens are signed with Ed25519 only; a verifier refuses every other algorithm. */
+export const JWT_ALGORITHM = 'EdDSA';
+
+export const PublicJwkSchema = z
+  .object({
+    kty: z.literal('OKP'),
+    crv: z.literal('Ed25519'),
+    x: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+    kid: z.string().min(1).max(128),
+    alg: z.literal(JWT_ALGORITHM).optional(),
+    use: z.literal('sig').optional(),
+  })
+  .openapi('Jwk');
+/** The public keys tokens are verified with; during a rotation the old and the new key are both listed. */
+export const JwksSchema = z.object({ keys: z.array(PublicJwkSchema) }).openapi('Jwks');
+
 export const JwtClaimsSchema = z.object({
   sub: z.uuid(),
   role: RoleSchema,
@@ -45,6 +61,7 @@ export const CartTokenHeadersSchema = AuthHeadersSchema.extend({
 });
 
 export type JwtClaims = z.infer<typeof JwtClaimsSchema>;
+export type Jwks = z.infer<typeof JwksSchema>;
 export type Role = z.infer<typeof RoleSchema>;
 export type RegisterBody = z.infer<typeof RegisterBodySchema>;
 export type LoginBody = z.infer<typeof LoginBodySchema>;

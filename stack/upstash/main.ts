@@ -14,7 +14,7 @@ if (!isBridgeRole(role)) {
   process.exit(2);
 }
 const bridge = bridgeOf(config, role);
-refuseUnsafeStart(config, 'upstash', role === 'cache' ? ['UPSTASH_REDIS_REST_TOKEN'] : []);
+refuseUnsafeStart(config, 'upstash', [role === 'cache' ? 'UPSTASH_REDIS_REST_TOKEN' : 'RATE_LIMIT_REDIS_REST_TOKEN']);
 const redis = new Redis({ host: config.REDIS_HOST, port: config.REDIS_PORT, db: bridge.db, maxRetriesPerRequest: 2, enableOfflineQueue: true });
 redis.on('error', (e) => console.error(JSON.stringify({ level: 'error', msg: 'redis connection', err: e.message })));
 const { host, port } = hostPort(bridge.url);
