@@ -44,7 +44,6 @@ export const envSchema = z.object({
   JWT_PRIVATE_KEY: z.string().min(1).default(DEV_JWT_PRIVATE_KEY),
   JWT_PUBLIC_KEYS: z.string().min(1).default(DEV_JWT_PUBLIC_KEYS),
   // capped at an hour: a stolen token, or a demoted customer's, cannot outlive that
-  // capped at an hour: a stolen token, or a demoted customer's, cannot outlive that
   JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(3600),
   CART_MAX_LINE_QUANTITY: z.coerce.number().int().min(1).max(1000).default(10),
   PAYMENT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
