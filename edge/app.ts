@@ -1,7 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, ExecutionContext } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { parseEnv } from '../config/schema.ts';
+import { coreUrls, parseEnv } from '../config/schema.ts';
 import { cacheKeys } from '../openapi/internal/read-model.ts';
 import { problem, sendProblem, validationHook } from '../openapi/problem.ts';
 import { createCachedReader } from './cache/cached-read.ts';
@@ -9,6 +9,7 @@ import { sha256Hex, type Sha256 } from './cache/etag.ts';
 import { createHotReads } from './cache/hot-reads.ts';
 import { createCacheStore, createRedis } from './cache/store.ts';
 import type { EdgeApp, EdgeEnv } from './context.ts';
+import { fetchCores } from './core/failover-fetch.ts';
 import { createForwarder, type CoreFetch } from './core/forward.ts';
 import { accessLog } from './http/access-log.ts';
 import { createBearerVerifier } from './http/auth.ts';
@@ -18,9 +19,13 @@ import { createHotFront } from './http/hot-front.ts';
 import { createWriteLimiter } from './http/rate-limit.ts';
 import { createLogger, type LogSink } from './log.ts';
 import { registerForwarded } from './routes/forwarded.ts';
+import { createCatalogReads } from './routes/catalog-reads.ts';
 import { registerProducts } from './routes/products.ts';
 import { registerSystem } from './routes/system.ts';
 import { createEs } from './search/es.ts';
+import { createCoreClient } from './storefront/core-client.ts';
+import { registerStorefront, storefrontErrorPage } from './storefront/register.ts';
+import { notFoundPage, PAGE_CSP, wantsHtml } from './storefront/respond.ts';
 
 // The one edge, the same on Workers and on Node: settings come from the bindings (Worker vars or
 // the Node config), never from the process environment.
@@ -95,45 +100,48 @@ export function createEdge(bindings: Record<string, unknown>, opts: EdgeOptions)
   app.use('*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
 
   registerSystem(app, opts.runtime);
-  registerProducts(app, {
+  const reads = createCatalogReads({
     es: createEs(env.ELASTICSEARCH_URL, env.EDGE_ES_TIMEOUT_MS),
     cache,
-    cachedRead: createCachedReader({
-      cache,
-      hot,
-      fixedHeaders: common.fixed,
-      sha256,
-      log,
-      coalesce: opts.runtime === 'node',
-    }),
     indexPrefix: env.SEARCH_INDEX_PREFIX,
     searchTtlSeconds: env.EDGE_SEARCH_CACHE_TTL_SECONDS,
     productTtlSeconds: env.EDGE_PRODUCT_CACHE_TTL_SECONDS,
     sha256,
   });
-  registerForwarded(app, {
-    forward: createForwarder({
-      coreUrl: env.CORE_URL,
-      timeoutMs: env.EDGE_CORE_TIMEOUT_MS,
-      fetchCore: opts.fetchCore ?? ((r) => fetch(r)),
-      log,
-      serviceToken: env.CORE_SERVICE_TOKEN,
-    }),
-    verifyBearer: createBearerVerifier(env.JWT_PUBLIC_KEYS),
-    limitWrites: createWriteLimiter(rateLimitRedis, {
-      ipPerMinute: env.EDGE_RATE_LIMIT_IP_WRITES_PER_MINUTE,
-      userPerMinute: env.EDGE_RATE_LIMIT_USER_WRITES_PER_MINUTE,
-      timeoutMs: env.EDGE_REDIS_TIMEOUT_MS,
-      prefix: opts.rateLimitPrefix ?? env.EDGE_RATE_LIMIT_PREFIX,
-      log,
-    }),
-    clientIp: opts.clientIp ?? headerIp,
+  const cachedReader = (fixedHeaders: Readonly<Record<string, string>>) =>
+    createCachedReader({ cache, hot, fixedHeaders, sha256, log, coalesce: opts.runtime === 'node' });
+  registerProducts(app, { reads, cachedRead: cachedReader(common.fixed) });
+  const coreAt = {
+    coreUrl: coreUrls(env)[0]!,
+    timeoutMs: env.EDGE_CORE_TIMEOUT_MS,
+    fetchCore: opts.fetchCore ?? fetchCores(coreUrls(env), log),
+    serviceToken: env.CORE_SERVICE_TOKEN,
+  };
+  const verifyBearer = createBearerVerifier(env.JWT_PUBLIC_KEYS);
+  const limitWrites = createWriteLimiter(rateLimitRedis, {
+    ipPerMinute: env.EDGE_RATE_LIMIT_IP_WRITES_PER_MINUTE,
+    userPerMinute: env.EDGE_RATE_LIMIT_USER_WRITES_PER_MINUTE,
+    timeoutMs: env.EDGE_REDIS_TIMEOUT_MS,
+    prefix: opts.rateLimitPrefix ?? env.EDGE_RATE_LIMIT_PREFIX,
+    log,
+  });
+  const clientIp = opts.clientIp ?? headerIp;
+  registerForwarded(app, { forward: createForwarder({ ...coreAt, log }), verifyBearer, limitWrites, clientIp });
+  // The shop: pages at / and under /shop/, from the same reads, cache, core and limits as the API.
+  registerStorefront(app, {
+    reads,
+    cachedRead: cachedReader({ ...common.fixedForPage, 'Content-Security-Policy': PAGE_CSP }),
+    callCore: createCoreClient(coreAt),
+    verifyBearer,
+    limitWrites,
+    clientIp,
   });
 
-  app.notFound((c) => sendProblem(c, problem(404, 'not-found', 'Not found', `no route for ${c.req.method} ${c.req.path}`)));
+  // A browser (Accept: text/html) gets the shop's pages for these; API clients problem+json.
+  app.notFound((c) => (wantsHtml(c) ? notFoundPage(c) : sendProblem(c, problem(404, 'not-found', 'Not found', `no route for ${c.req.method} ${c.req.path}`))));
   app.onError((e, c) => {
     log.error('unhandled error', { request_id: c.get('requestId'), path: c.req.path, error: e.message });
-    return sendProblem(c, problem(500, 'internal', 'Internal error', `quote request id ${c.get('requestId')}`));
+    return wantsHtml(c) ? storefrontErrorPage(e, c) : sendProblem(c, problem(500, 'internal', 'Internal error', `quote request id ${c.get('requestId')}`));
   });
 
   // A GET of a URL among the hot reads is answered in front of the router (about half of a cached

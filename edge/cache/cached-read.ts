@@ -22,6 +22,8 @@ export type CachedRead = {
   /** The response value, or a problem (not cached) such as 404. */
   load(): Promise<unknown>;
   isProblem?(value: unknown): value is Problem;
+  /** How the value becomes the body (default JSON), and its content type: a storefront page renders HTML. */
+  as?: { contentType: string; encode(value: unknown): string };
 };
 
 type Outcome = { entry: CachedEntry; hit: boolean } | { problem: Problem; headers?: Record<string, string> };
@@ -60,7 +62,7 @@ export function createCachedReader(deps: {
       return { problem: searchUnavailable(), headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } };
     }
     if (read.isProblem?.(value)) return { problem: value };
-    const body = JSON.stringify(value);
+    const body = read.as ? read.as.encode(value) : JSON.stringify(value);
     const entry = { etag: await etagOf(body, deps.sha256), body };
     runInBackground(c, deps.cache.set(read.at, entry, read.policy.ttlSeconds));
     return { entry, hit: false };
@@ -78,7 +80,7 @@ export function createCachedReader(deps: {
 
   return async function cachedRead(c: Context<EdgeEnv>, read: CachedRead): Promise<Response> {
     const answer = ({ etag, body }: CachedEntry, hit: boolean) => {
-      const own = { 'content-type': 'application/json', etag, 'cache-control': cacheControl(read.policy) };
+      const own = { 'content-type': read.as?.contentType ?? 'application/json', etag, 'cache-control': cacheControl(read.policy) };
       if (deps.hot) {
         const length = String(new TextEncoder().encode(body).length);
         deps.hot.set(requestTarget(c.req.url), {

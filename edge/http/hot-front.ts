@@ -11,7 +11,8 @@ import { requestIdFor } from './common-headers.ts';
 export function createHotFront(hot: HotReads, common: CommonHeaders, log: Logger): (request: Request) => Response | undefined {
   const logHit = log.template('info', 'request', ['request_id', 'path', 'status', 'ms'], { method: 'GET', cache: 'HIT' });
   return (request) => {
-    if (request.method !== 'GET') return undefined;
+    // A request with cookies may carry a shopper's session, whose pages are their own: routed.
+    if (request.method !== 'GET' || request.headers.has('cookie')) return undefined;
     const target = requestTarget(request.url);
     const read = hot.get(target);
     if (read === undefined) return undefined;
