@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hostPort, parseEnv } from './schema.ts';
+import { coreUrls, hostPort, parseEnv } from './schema.ts';
 
 describe('parseEnv', () => {
   it('fills the local defaults of DESIGN.md', () => {
@@ -42,4 +42,17 @@ describe('hostPort', () => {
     ['127.0.0.1:19092', { host: '127.0.0.1', port: 19092 }],
     ['http://127.0.0.1:8079', { host: '127.0.0.1', port: 8079 }],
   ])('%s', (address, expected) => expect(hostPort(address)).toEqual(expected));
+});
+
+describe('coreUrls', () => {
+  it.each<[string, Record<string, string>, string[]]>([
+    ['CORE_URL alone by default', {}, ['http://127.0.0.1:8788']],
+    ['CORE_URLS when set', { CORE_URL: 'http://a:1', CORE_URLS: 'http://a:1, http://b:2' }, ['http://a:1', 'http://b:2']],
+  ])('%s', (_, source, urls) => {
+    expect(coreUrls(parseEnv(source))).toEqual(urls);
+  });
+
+  it('refuses a list with something other than URLs', () => {
+    expect(() => parseEnv({ CORE_URLS: 'http://a:1,not a url' })).toThrow(/CORE_URLS/);
+  });
 });

@@ -35,6 +35,11 @@ export const envSchema = z.object({
   ELASTICSEARCH_HEAP_MAX: z.string().default('1g'),
 
   CORE_URL: url.default('http://127.0.0.1:8788'),
+  // several cores behind the edge, comma-separated (the edge fails over between them); unset: CORE_URL alone
+  CORE_URLS: z
+    .string()
+    .refine((v) => v.split(',').every((u) => url.safeParse(u.trim()).success), 'a comma-separated list of URLs')
+    .optional(),
   EDGE_URL: url.default('http://127.0.0.1:8787'),
   EDGE_RUNTIME: z.enum(['workerd', 'node']).default('workerd'),
 
@@ -130,6 +135,9 @@ export function parseEnv(source: Record<string, unknown>): Env {
   }
   return result.data;
 }
+
+/** The cores the edge forwards to: CORE_URLS, or CORE_URL alone. */
+export const coreUrls = (env: Pick<Env, 'CORE_URL' | 'CORE_URLS'>): string[] => env.CORE_URLS?.split(',').map((u) => u.trim()) ?? [env.CORE_URL];
 
 export function hostPort(address: string): { host: string; port: number } {
   const u = new URL(address.includes('://') ? address : `tcp://${address}`);
