@@ -122,7 +122,7 @@ describe('the bridge guards', () => {
   });
 
   it('refuses a token in the query string with 401, even beside a right header', async () => {
-    for (const headers of [{}, { authorization: `Bearer ${token}` }]) {
+    for (const headers of [{}, { authorization: `Bearer ${token}` }] as Record<string, string>[]) {
       const res = await post(`/?_token=${token}`, ['PING'], headers);
       expect(res.status).toBe(401);
       expect((await res.json()).error).toMatch(/query string/);
