@@ -134,9 +134,10 @@ describe('GET /products/search_item', () => {
   });
 
   it('suggests a respelling when a query matches nothing', async () => {
-    const r = await search('query=bakcpack&size=5');
-    expect(r.did_you_mean).toBe('backpack');
-    expect((await search('query=backpack&size=5')).did_you_mean).toBeNull();
+    const r = await search('query=smasnug&size=5');
+    expect(r.total).toBe(0);
+    expect(r.did_you_mean).toBe('samsung');
+    expect((await search('query=samsung&size=5')).did_you_mean).toBeNull();
   });
 
   it.each([
@@ -145,7 +146,6 @@ describe('GET /products/search_item', () => {
     ['sort=cheapest', 'sort'],
     ['cursor=garbage!', 'cursor'],
     ['page=200&size=100', 'page'],
-    [`query=${'a'.repeat(501)}`, 'query'],
   ])('%s → 400 problem+json naming %s', async (query, field) => {
     const res = await app.request(`/products/search_item?${query}`);
     expect(res.status).toBe(400);
@@ -204,9 +204,9 @@ describe('unusual input', () => {
   });
 
   it.each([
-    ['search', `/products/search_item?query=${'a'.repeat(501)}`, 'query'],
-    ['suggest', `/products/suggest?q=${'😀'.repeat(501)}`, 'q'],
-  ])('%s with 501 characters → 400 problem+json naming %s', async (_name, url, field) => {
+    ['search', 'query', `/products/search_item?query=${'a'.repeat(501)}`],
+    ['suggest', 'q', `/products/suggest?q=${'😀'.repeat(501)}`],
+  ])('%s with 501 characters → 400 problem+json naming %s', async (_name, field, url) => {
     const res = await app.request(url);
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toBe('application/problem+json');

@@ -8,9 +8,10 @@ import { withSuggest } from '../../cdc/search/suggest.ts';
 import type { ProductDocument } from '../../openapi/internal/read-model.ts';
 import { seedProducts } from '../../test/support/seed-index.ts';
 
-// The whole catalog indexed with the mappings and documents in the code, under a prefix of its
-// own named by a hash of both: the evaluator and the relevance test share it while the code is
-// unchanged (building takes ~10 s), and never touch the index `npm start` serves.
+// The whole catalog of one database indexed with the mappings and documents in the code, under a
+// prefix of its own named by the database and a hash of both: reused while the code is unchanged
+// (building takes ~40 s on two busy cores), and never the index `npm start` serves. The evaluator
+// (served database) and the relevance test (the tests' database) keep one each.
 const PREFIX_HEAD = 'search-eval';
 
 async function catalog(sql: Sql): Promise<ProductDocument[]> {
@@ -30,14 +31,15 @@ async function count(es: SearchClient, alias: string): Promise<number | null> {
   return typeof res.count === 'number' ? res.count : null;
 }
 
-/** The alias of an evaluation index holding the current catalog, built when missing or stale. */
-export async function ensureEvalIndex(es: SearchClient, sql: Sql): Promise<{ alias: string; built: boolean }> {
+/** The alias of an evaluation index holding the current catalog of `database`, built when missing or stale. */
+export async function ensureEvalIndex(es: SearchClient, sql: Sql, database: string): Promise<{ alias: string; built: boolean }> {
   const docs = await catalog(sql);
   if (docs.length === 0) throw new Error('the catalog is empty: run npm run catalog:import first');
-  const prefix = `${PREFIX_HEAD}-${fingerprint(docs[0]!)}`;
+  const head = `${PREFIX_HEAD}-${database.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+  const prefix = `${head}-${fingerprint(docs[0]!)}`;
   const alias = `${prefix}-products`;
   if ((await count(es, alias)) === docs.length) return { alias, built: false };
-  const stale = await es.cat.indices({ index: `${PREFIX_HEAD}-*`, format: 'json', h: 'index' });
+  const stale = await es.cat.indices({ index: `${head}-*`, format: 'json', h: 'index' });
   for (const other of new Set(stale.map((r) => (r.index ?? '').replace(/-(products|reviews)-v\d+$/, '')))) if (other) await dropIndices(es, other);
   await seedProducts(es, prefix, docs);
   return { alias, built: true };

@@ -15,7 +15,7 @@ const es = searchClient(config.ELASTICSEARCH_URL, { requestTimeoutMs: 120_000 })
 const sql = cdcSql(config.databaseUrl, 2);
 try {
   const started = Date.now();
-  const { alias, built } = await ensureEvalIndex(es, sql);
+  const { alias, built } = await ensureEvalIndex(es, sql, config.POSTGRES_DB);
   console.log(`index ${alias} (${built ? `built in ${Date.now() - started} ms` : 'reused'})`);
   const { results, overall } = await evaluate(es, alias, loadJudgments(), Number(values.repeats));
   const f = (x: number) => x.toFixed(2);

@@ -40,7 +40,8 @@ export const productAnalysis: estypes.IndicesIndexSettingsAnalysis = {
       output_unigrams_if_no_shingles: true,
       token_separator: '',
     },
-    word_starts: { type: 'edge_ngram', min_gram: 1, max_gram: 20 },
+    // From two letters: a one-letter start would post nearly every title and make short words costly.
+    word_starts: { type: 'edge_ngram', min_gram: 2, max_gram: 20 },
   },
   normalizer: {
     folded: { type: 'custom', filter: ['lowercase', 'asciifolding'] },

@@ -14,7 +14,11 @@ const boolOf = (q: Record<string, unknown>) => (body(q).query as { bool: { must:
 const parts = (c: Clause) => {
   const [kind, inner] = Object.entries(c)[0]!;
   if (kind === 'multi_match')
-    return { kind, field: (inner as { fields?: string[] }).fields!.join(','), options: inner as { boost?: number; fuzziness?: unknown; minimum_should_match?: string } };
+    return {
+      kind,
+      field: (inner as { fields?: string[] }).fields!.join(','),
+      options: inner as { boost?: number; fuzziness?: unknown; minimum_should_match?: string },
+    };
   const [field, options] = Object.entries(inner)[0]!;
   return { kind, field, options };
 };

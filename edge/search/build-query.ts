@@ -110,7 +110,8 @@ export function buildSearchQuery(p: SearchParams, cursor: SortValue[] | null): {
     },
   };
   if (collapsed) body.collapse = { field: 'title.keyword' };
-  if (p.query !== '') body.suggest = { did_you_mean: { text: p.query, term: { field: 'title', suggest_mode: 'popular', min_word_length: 4, size: 1 } } };
+  // Respellings only for words the catalog lacks: the spell checker then costs a term lookup on most searches.
+  if (p.query !== '') body.suggest = { did_you_mean: { text: p.query, term: { field: 'title', suggest_mode: 'missing', min_word_length: 4, size: 1 } } };
   if (offset !== null) body.from = offset;
   else body.search_after = cursor!;
   return { body };
