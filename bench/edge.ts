@@ -26,8 +26,9 @@ import { assertBenchSettings } from './isolation.ts';
 // and the load generator alone cost), then, once Elasticsearch is idle, (e) an uncached search sent
 // straight to Elasticsearch and (d) the same kind of search through the edge, then both again at
 // one connection (the edge's own latency, without competing with Elasticsearch for the two cores).
-// Each case is warmed up first. Prints req/s, p50/p99, non-2xx, the servers' CPU per request and the
-// ratios b/a, c/a and d/e (p50) against the goals.
+// (f) is the shop's page of (b)'s product as HTML, cached. Each case is warmed up first. Prints
+// req/s, p50/p99, non-2xx, the servers' CPU per request and the ratios b/a, c/a, f/b and d/e (p50)
+// against the goals.
 type Result = { requests: { average: number; total: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number; timeouts: number };
 /** A measured case: the load generator's result and the server's CPU time per request (µs), where /proc tells it. */
 type Measured = Result & { cpuUsPerRequest: number | null };
@@ -220,6 +221,9 @@ async function main(): Promise<void> {
     const a1 = await measure('(a) bare Hono fixed JSON', { kind: 'get', url: `${ceilingUrl}/fixed` }, ceilingPid);
     const b = await measure('(b) cached product page', { kind: 'get', url: `${edgeUrl}${productPath}` }, edgePid);
     const bBytes = await measure("    bare Hono, (b)'s bytes", { kind: 'get', url: `${ceilingUrl}/replay/product` }, ceilingPid);
+    const pagePath = `/shop/product/${found.items[0]!.id}`;
+    await (await fetch(`${edgeUrl}${pagePath}`)).text();
+    const f = await measure('(f) cached product page as HTML (the shop)', { kind: 'get', url: `${edgeUrl}${pagePath}` }, edgePid);
     const c = await measure('(c) cached search', { kind: 'get', url: `${edgeUrl}${searchPath}` }, edgePid);
     const cBytes = await measure("    bare Hono, (c)'s bytes", { kind: 'get', url: `${ceilingUrl}/replay/search` }, ceilingPid);
     const a2 = await measure('(a) bare Hono fixed JSON, again', { kind: 'get', url: `${ceilingUrl}/fixed` }, ceilingPid);
@@ -264,6 +268,8 @@ async function main(): Promise<void> {
     console.log(
       `c/a throughput ${ca.toFixed(2)}   goal ≥ 0.70   ${verdict(ca >= 0.7 && clean(c))}   (edge vs the same bytes replayed: ${(c.requests.average / cBytes.requests.average).toFixed(2)})`,
     );
+    const fb = f.requests.average / b.requests.average;
+    console.log(`f/b throughput ${fb.toFixed(2)}   goal ≥ 0.70   ${verdict(fb >= 0.7 && clean(f))}   (the shop's product page as HTML vs its JSON, same run)`);
     const cpuA = [a1.cpuUsPerRequest, a2.cpuUsPerRequest];
     if (cpuA.every((x) => x !== null) && [b, bBytes, c, cBytes].every((r) => r.cpuUsPerRequest !== null)) {
       const perRequestA = (cpuA[0]! + cpuA[1]!) / 2;
