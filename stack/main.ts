@@ -6,7 +6,7 @@ import { childEnv, config, repoRoot } from '../config/index.ts';
 import { apps } from './apps.ts';
 import { runChecks } from './checks.ts';
 import { log, PrereqError, readPid, stopPid, waitFor } from './proc.ts';
-import { ensureChromium } from './prereq.ts';
+import { ensureChromium, ensureSchemathesis } from './prereq.ts';
 import { services } from './services.ts';
 import { stackStatus } from './status.ts';
 
@@ -84,7 +84,7 @@ async function start(): Promise<void> {
     });
     await waitFor(app.name, async () => (await fetch(app.health, { signal: AbortSignal.timeout(2000) })).ok, 120_000);
   }
-  const rows = [...services.map((s) => [s.name, s.url(config)]), ...apps(config).map((a) => [a.name, a.url])];
+  const rows = [...services.map((s) => [s.name, s.url(config)]), ...apps(config).map((a) => [a.name, a.url]), ['shop', `${new URL(config.EDGE_URL).origin}/`]];
   process.stdout.write(`\nThe system is up (Ctrl-C stops what this command started):\n${rows.map(([n, u]) => `  ${n!.padEnd(14)} ${u}`).join('\n')}\n\n`);
 }
 
@@ -93,6 +93,8 @@ async function test(): Promise<number> {
   if ((await runChecks()) !== 0) return 1;
   // the browser tests need it; the shop itself (npm start) does not
   ensureChromium();
+  // the contract fuzz (test/contract-fuzz.test.ts) runs it
+  ensureSchemathesis(config.cacheDir);
   await up();
   await prepareData();
   return runNode([join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...rest], { NODE_ENV: 'test' });

@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { childEnv } from '../config/index.ts';
 import { has, isRoot, log, PrereqError, run } from './proc.ts';
 
@@ -57,4 +59,25 @@ export const chromiumPath = '/usr/bin/chromium';
 
 export function ensureChromium(): void {
   ensureAptPackage('chromium', 'chromium', chromiumPath);
+}
+
+/** Schemathesis, which fuzzes the services against their OpenAPI documents in the tests, pinned, in a venv of its own. */
+const SCHEMATHESIS_VERSION = '4.32.5';
+
+export const schemathesisBin = (cacheDir: string) => join(cacheDir, 'schemathesis-venv', 'bin', 'schemathesis');
+
+export function ensureSchemathesis(cacheDir: string): void {
+  const bin = schemathesisBin(cacheDir);
+  if (has(bin) && run(bin, ['--version']).includes(SCHEMATHESIS_VERSION)) return;
+  ensureAptPackage('python3', 'python3');
+  const venv = join(cacheDir, 'schemathesis-venv');
+  const made = spawnSync('python3', ['-m', 'venv', '--clear', venv], { encoding: 'utf8' });
+  if (made.status !== 0) {
+    // Debian splits venv (and its bundled pip) out of python3; the failed venv is the check, so the package is always installed here
+    const minor = run('python3', ['-c', 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")']).trim();
+    ensureAptPackage(`python${minor}-venv`, `python${minor}-venv`, '/nonexistent');
+    run('python3', ['-m', 'venv', '--clear', venv]);
+  }
+  log(`installing schemathesis ${SCHEMATHESIS_VERSION} into ${venv}`);
+  run(join(venv, 'bin', 'pip'), ['install', '--quiet', '--disable-pip-version-check', `schemathesis==${SCHEMATHESIS_VERSION}`]);
 }
