@@ -8,10 +8,10 @@ import { loadJudgments } from '../bench/search-eval/judgments.ts';
 
 // The judged relevance set (bench/search-eval) against the whole catalog indexed with the code's
 // mappings and queried with the edge's exact body. Thresholds sit a little under the measurement
-// when they were set (P@10 0.939, nDCG@10 0.929, no query without results; before the relevance
-// model: 0.791, 0.775, 2 of 75 without results): a change that makes search worse fails here.
-const MIN_P10 = 0.91;
-const MIN_NDCG10 = 0.9;
+// when they were set (P@10 0.911, nDCG@10 0.906, no query without results; before the relevance
+// model: 0.773, 0.754, 2 of 75 without results): a change that makes search worse fails here.
+const MIN_P10 = 0.89;
+const MIN_NDCG10 = 0.88;
 const MAX_ZERO_RESULT_RATE = 0;
 
 const es = searchClient(config.ELASTICSEARCH_URL, { requestTimeoutMs: 120_000 });
