@@ -92,15 +92,15 @@ describe.each([
     const filters = page.getByRole('complementary', { name: 'Filters' });
     await navigates(page, () => filters.getByRole('link', { name: /^Samsung \(\d+\)$/ }).click());
     expect(new URL(page.url()).searchParams.get('brand')).toBe('Samsung');
-    expect(await filters.locator('a[aria-current="true"]').innerText()).toMatch(/^Samsung \(\d+\)$/);
-    const brands = await main.locator('.grid article p:not(.price)').first().innerText();
+    expect(await filters.locator('a[aria-current="true"]').textContent()).toMatch(/^Samsung \(\d+\)$/);
+    const brands = await main.locator('.grid article p:not(.price)').first().textContent();
     expect(brands).toBe('Samsung');
     await seen(page, 'search-brand');
 
     await navigates(page, () => main.getByRole('link', { name: title }).click());
     expect(new URL(page.url()).pathname).toBe(`/shop/product/${id}`);
     await main.getByRole('heading', { level: 1, name: title }).waitFor();
-    const productText = await main.innerText();
+    const productText = await main.textContent();
     expect(productText).toContain('₹12,499');
     expect(productText).toContain('₹16,999');
     expect(productText).toContain('26% off');
@@ -112,7 +112,7 @@ describe.each([
     expect(new URL(page.url()).pathname).toBe('/shop/cart');
     const quantity = main.getByLabel(`Quantity of ${title}`);
     expect(await quantity.inputValue()).toBe('2');
-    expect(await main.locator('tfoot').innerText()).toContain('₹24,998');
+    expect(await main.locator('tfoot').textContent()).toContain('₹24,998');
     await seen(page, 'cart');
 
     // with scripts the choice submits itself; without, the Update button does
@@ -121,7 +121,7 @@ describe.each([
       if (!javaScriptEnabled) await main.getByRole('button', { name: 'Update' }).click();
     });
     expect(await quantity.inputValue()).toBe('1');
-    expect(await main.locator('tfoot').innerText()).toContain('₹12,499');
+    expect(await main.locator('tfoot').textContent()).toContain('₹12,499');
 
     await navigates(page, () => main.getByRole('link', { name: 'Sign in to checkout' }).click());
     await seen(page, 'sign-in');
@@ -130,7 +130,7 @@ describe.each([
     await navigates(page, () => main.getByRole('button', { name: 'Sign in' }).click());
     expect(new URL(page.url()).pathname).toBe('/shop/checkout');
     // the guest cart became the shopper's
-    expect(await main.getByRole('region', { name: 'Order summary' }).innerText()).toContain(`1 × ${title}`);
+    expect(await main.getByRole('region', { name: 'Order summary' }).textContent()).toContain(`1 × ${title}`);
     await seen(page, 'checkout');
 
     await main.getByLabel('Full name').fill('Asha Rao');
@@ -141,12 +141,12 @@ describe.each([
     await navigates(page, () => main.getByRole('button', { name: 'Place order' }).click());
     const orderId = /^\/shop\/pay\/([0-9a-f-]{36})$/.exec(new URL(page.url()).pathname)?.[1];
     expect(orderId, page.url()).toBeTruthy();
-    expect(await main.innerText()).toContain('Amount due: ₹12,499');
+    expect(await main.textContent()).toContain('Amount due: ₹12,499');
     await seen(page, 'payment');
 
     await main.getByLabel('Mastercard ending 0002 (declined)').check();
     await navigates(page, () => main.getByRole('button', { name: 'Pay' }).click());
-    const declined = await main.getByRole('alert').innerText();
+    const declined = await main.getByRole('alert').textContent();
     expect(declined).toMatch(/Payment failed:\s*\S+/);
     await seen(page, 'payment-declined');
 
@@ -171,11 +171,11 @@ describe.each([
       await page.reload();
       expect(await status.getAttribute('data-status')).toBe('shipped');
     }
-    expect(await main.locator('.timeline').innerText()).toMatch(/Paid[\s\S]*Packed[\s\S]*Shipped/);
+    expect(await main.locator('.timeline').textContent()).toMatch(/Paid[\s\S]*Packed[\s\S]*Shipped/);
     await seen(page, 'order-shipped');
 
     await navigates(page, () => page.getByRole('link', { name: 'My orders' }).first().click());
-    expect(await main.getByRole('row', { name: new RegExp(title) }).innerText()).toContain('Shipped');
+    expect(await main.getByRole('row', { name: new RegExp(title) }).textContent()).toContain('Shipped');
     await seen(page, 'orders');
     await context.close();
   }, 120_000);
@@ -190,8 +190,8 @@ describe.each([
 
     const missing = await page.goto(`${shop.url}/shop/product/no-such-product`);
     expect(missing?.status()).toBe(404);
-    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Page not found');
-    expect(await page.locator('.request-id').innerText()).toContain(missing?.headers()['x-request-id']);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');
+    expect(await page.locator('.request-id').textContent()).toContain(missing?.headers()['x-request-id']);
     await seen(page, 'not-found');
 
     const docs = await page.goto(`${shop.url}/docs`);

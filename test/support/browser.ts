@@ -33,7 +33,7 @@ export async function launchChromium(): Promise<Chromium> {
   return { browser, debuggingPort };
 }
 
-export const viewports = { desktop: { width: 1280, height: 800 }, mobile: { width: 390, height: 844 } } as const;
+const viewports = { desktop: { width: 1280, height: 800 }, mobile: { width: 390, height: 844 } } as const;
 
 /** Full-page screenshots of what `page` shows at every width, as .test-artifacts/screenshots/<name>-<width>.png. */
 export async function screenshotEveryWidth(page: Page, name: string): Promise<void> {
