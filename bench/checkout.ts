@@ -14,6 +14,7 @@ import { idempotencyOptions, runIdempotent } from '../core/idempotency/run-idemp
 import { payOrder } from '../core/payment/pay.ts';
 import { sandboxProvider } from '../core/payment/providers/sandbox.ts';
 import { assertBenchSettings } from './isolation.ts';
+import { writeBenchResult } from './results.ts';
 
 // `npm run bench:checkout`: paid orders per second (add to cart → checkout → pay) with 64
 // concurrent clients, through core's HTTP API (core in its own process, as in production) and
@@ -174,6 +175,11 @@ try {
   console.log(line('core HTTP API (separate process)', viaHttp));
   console.log(line('direct postgres.js (ceiling)', ceiling));
   console.log(`ratio HTTP / ceiling                  ${ratio.toFixed(2)}   (goals: >= 300/s and >= 0.5)`);
+  writeBenchResult('checkout', ['core (its own process)', 'postgres.js in the bench process (ceiling)'], {
+    core_http_paid_orders_per_s: { value: viaHttp.perSecond, unit: 'paid orders/s' },
+    direct_paid_orders_per_s: { value: ceiling.perSecond, unit: 'paid orders/s' },
+    clients: { value: CLIENTS, unit: 'concurrent clients' },
+  });
 } finally {
   await sql.end();
 }

@@ -18,6 +18,7 @@ import { seedProducts } from '../test/support/seed-index.ts';
 import { indexAliases } from '../openapi/internal/read-model.ts';
 import { SearchQuerySchema } from '../openapi/schemas/search.ts';
 import { assertBenchSettings } from './isolation.ts';
+import { writeBenchResult } from './results.ts';
 
 // `npm run bench:edge`: 64 connections (autocannon, in a process of its own) against the edge on
 // Node (a child process, logging at info into a file): (a) a bare Hono route returning fixed JSON
@@ -284,6 +285,21 @@ async function main(): Promise<void> {
     console.log(
       `d/e p50 latency at 1 connection ${(d1.latency.p50 / Math.max(e1.latency.p50, 0.001)).toFixed(2)}: d.p50 ${d1.latency.p50} ms vs 1.3 × e.p50 + 2 ms = ${(1.3 * e1.latency.p50 + 2).toFixed(1)} ms (not the goal's measure; shown for the edge's own latency)`,
     );
+    const cpuUs: Record<string, number | null> = {
+      ceiling_cpu_us: a1.cpuUsPerRequest !== null && a2.cpuUsPerRequest !== null ? (a1.cpuUsPerRequest + a2.cpuUsPerRequest) / 2 : null,
+      cached_product_cpu_us: b.cpuUsPerRequest,
+      cached_search_cpu_us: c.cpuUsPerRequest,
+      cached_page_html_cpu_us: f.cpuUsPerRequest,
+    };
+    writeBenchResult('edge', ['edge on Node (its own process)', 'bare Hono ceiling (its own process)', 'autocannon (its own process)'], {
+      ceiling_req_per_s: { value: ceiling, unit: 'req/s' },
+      ...Object.fromEntries(Object.entries(cpuUs).flatMap(([k, v]) => (v === null ? [] : [[k, { value: v, unit: 'µs server CPU/request' }]]))),
+      cached_product_req_per_s: { value: b.requests.average, unit: 'req/s' },
+      cached_search_req_per_s: { value: c.requests.average, unit: 'req/s' },
+      uncached_search_es_req_per_s: { value: e.requests.average, unit: 'req/s' },
+      uncached_search_es_p50_ms_1conn: { value: e1.latency.p50, unit: 'ms' },
+      uncached_search_edge_p50_ms_1conn: { value: d1.latency.p50, unit: 'ms' },
+    });
   } finally {
     for (const child of children.reverse()) child.kill('SIGTERM');
     rmSync(join(tmpdir(), `bench-edge-${process.pid}-replays.json`), { force: true });
