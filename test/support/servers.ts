@@ -11,6 +11,8 @@ import { serviceLog, tailOf } from './test-logs.ts';
 // Test support: runs the edge (on Node in-process, or under workerd via wrangler dev) and
 // other entries as child processes, each on a free port of its own.
 export type Running = { url: string; stop(): Promise<void> };
+/** A child process: also killed -9 on demand (resolves once it exited). */
+export type RunningProcess = Running & { pid: number; kill(): Promise<void> };
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -46,18 +48,24 @@ export async function startNodeEdge(settings: Record<string, string>, opts: Part
   return { url, stop: () => new Promise((r) => server.close(() => r())) };
 }
 
-function spawnService(name: string, cmd: string, args: string[], env: Record<string, string>, health: string, timeoutMs: number): Promise<Running> {
+function spawnService(name: string, cmd: string, args: string[], env: Record<string, string>, health: string, timeoutMs: number): Promise<RunningProcess> {
   const log = serviceLog(name);
   const child = spawn(cmd, args, { cwd: repoRoot, env: childEnv(env), stdio: ['ignore', log.fd, log.fd] });
   const output = () => tailOf(log.path);
   const stop = () =>
     new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     });
+  const kill = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGKILL');
+    });
   return waitHealthy(health, child, timeoutMs, output).then(
-    () => ({ url: new URL(health).origin, stop }),
+    () => ({ url: new URL(health).origin, stop, kill, pid: child.pid! }),
     async (e: unknown) => {
       await stop();
       throw e;
@@ -86,7 +94,18 @@ export async function startWorkerEdge(settings: Record<string, string>): Promise
   return spawnService('edge-workerd', process.execPath, args, WRANGLER_OFFLINE_ENV, `http://127.0.0.1:${port}/health`, 90_000);
 }
 
-/** A Node entry of the project (core/main.ts, cdc/...) with its own settings; its log is named for its folder (core, relay, indexer). */
-export function startEntry(entry: string, settings: Record<string, string>, health: string): Promise<Running> {
-  return spawnService(basename(dirname(entry)), process.execPath, [join(repoRoot, entry)], settings, health, 60_000);
+/** A Node entry of the project (core/main.ts, cdc/...) with its own settings; its log is named for its folder (core, relay, indexer) unless `logName` is given. */
+export function startEntry(entry: string, settings: Record<string, string>, health: string, logName = basename(dirname(entry))): Promise<RunningProcess> {
+  return spawnService(logName, process.execPath, [join(repoRoot, entry)], settings, health, 60_000);
+}
+
+/** `count` instances of an entry side by side, each given a free port of its own (`at` names its settings and health URL); logs <folder>-1, <folder>-2, ... */
+export async function startEntries(
+  entry: string,
+  count: number,
+  at: (port: number) => { settings: Record<string, string>; health: string },
+): Promise<RunningProcess[]> {
+  const ports: number[] = [];
+  while (ports.length < count) ports.push(await freePort());
+  return Promise.all(ports.map((port, i) => startEntry(entry, at(port).settings, at(port).health, `${basename(dirname(entry))}-${i + 1}`)));
 }
