@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import lighthouse, { desktopConfig } from 'lighthouse';
@@ -34,17 +34,41 @@ export async function launchChromium(): Promise<Chromium> {
 }
 
 const viewports = { desktop: { width: 1280, height: 800 }, mobile: { width: 390, height: 844 } } as const;
+const screenshots = join(artifacts, 'screenshots');
 
-/** Full-page screenshots of what `page` shows at every width, as .test-artifacts/screenshots/<name>-<width>.png. */
-export async function screenshotEveryWidth(page: Page, name: string): Promise<void> {
-  const dir = join(artifacts, 'screenshots');
-  mkdirSync(dir, { recursive: true });
+// The outermost elements reaching past the viewport's right edge (a string: functions passed to
+// the page would carry the test transform's helpers with them).
+const OVERFLOW_PROBE = `(() => {
+  const width = document.documentElement.clientWidth;
+  if (document.documentElement.scrollWidth <= width) return [];
+  const past = (e) => e && e.getBoundingClientRect().right > width + 1;
+  return [...document.querySelectorAll('body *')]
+    .filter((e) => past(e) && !past(e.parentElement))
+    .slice(0, 5)
+    .map((e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\\s+/).join('.') : '')
+      + ' ends at ' + Math.round(e.getBoundingClientRect().right) + ' px');
+})()`;
+
+/** Empties .test-artifacts/screenshots/, so what is there comes from this run. */
+export function clearScreenshots(): void {
+  rmSync(screenshots, { recursive: true, force: true });
+}
+
+/**
+ * Full-page screenshots of what `page` shows at every width, as .test-artifacts/screenshots/<name>-<width>.png;
+ * returns what makes the page wider than the mobile viewport (mobile-first: nothing should).
+ */
+export async function screenshotEveryWidth(page: Page, name: string): Promise<string[]> {
+  mkdirSync(screenshots, { recursive: true });
   const current = page.viewportSize();
+  let overflow: string[] = [];
   for (const [label, size] of Object.entries(viewports)) {
     await page.setViewportSize(size);
-    await page.screenshot({ path: join(dir, `${name}-${label}.png`), fullPage: true });
+    await page.screenshot({ path: join(screenshots, `${name}-${label}.png`), fullPage: true });
+    if (size === viewports.mobile) overflow = ((await page.evaluate(OVERFLOW_PROBE)) as string[]).map((e) => `wider than ${size.width} px: ${e}`);
   }
   if (current) await page.setViewportSize(current);
+  return overflow;
 }
 
 /** axe over the WCAG 2.1 A/AA rules and axe's best practices: the serious and critical findings. */
