@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { allowedMethods, methodNotAllowed } from '../openapi/allowed-methods.ts';
 import { problem, sendProblem, validationHook } from '../openapi/problem.ts';
 import { bearerAuthScheme } from '../openapi/routes/problems.ts';
 import { registerAuthRoutes } from './auth/routes.ts';
@@ -19,7 +20,10 @@ export const BODY_LIMIT_BYTES = 64 * 1024;
 export function createCoreApp(deps: CoreDeps): OpenAPIHono {
   const app = new OpenAPIHono({ defaultHook: validationHook({ nameTarget: true }) });
   app.onError(errorHandler(deps.log));
-  app.notFound((c) => sendProblem(c, problem(404, 'not-found', 'Not found', 'no such route')));
+  app.notFound((c) => {
+    const allow = allowedMethods(app.routes, c.req.path);
+    return allow.length ? methodNotAllowed(c, allow, c.req.method) : sendProblem(c, problem(404, 'not-found', 'Not found', 'no such route'));
+  });
   app.use(serviceAuth(deps.config));
   // The oversized body is left unread, so the connection cannot be reused: say so.
   const tooLarge = problem(413, 'payload-too-large', 'Payload too large', `request bodies are limited to ${BODY_LIMIT_BYTES} bytes`);

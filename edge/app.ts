@@ -3,6 +3,7 @@ import type { Context, ExecutionContext } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { coreUrls, parseEnv } from '../config/schema.ts';
 import { cacheKeys } from '../openapi/internal/read-model.ts';
+import { allowedMethods, methodNotAllowed } from '../openapi/allowed-methods.ts';
 import { problem, sendProblem, validationHook } from '../openapi/problem.ts';
 import { createCachedReader } from './cache/cached-read.ts';
 import { sha256Hex, type Sha256 } from './cache/etag.ts';
@@ -138,7 +139,11 @@ export function createEdge(bindings: Record<string, unknown>, opts: EdgeOptions)
   });
 
   // A browser (Accept: text/html) gets the shop's pages for these; API clients problem+json.
-  app.notFound((c) => (wantsHtml(c) ? notFoundPage(c) : sendProblem(c, problem(404, 'not-found', 'Not found', `no route for ${c.req.method} ${c.req.path}`))));
+  app.notFound((c) => {
+    const allow = allowedMethods(app.routes, c.req.path);
+    if (allow.length) return methodNotAllowed(c, allow, c.req.method);
+    return wantsHtml(c) ? notFoundPage(c) : sendProblem(c, problem(404, 'not-found', 'Not found', `no route for ${c.req.method} ${c.req.path}`));
+  });
   app.onError((e, c) => {
     log.error('unhandled error', { request_id: c.get('requestId'), path: c.req.path, error: e.message });
     return wantsHtml(c) ? storefrontErrorPage(e, c) : sendProblem(c, problem(500, 'internal', 'Internal error', `quote request id ${c.get('requestId')}`));

@@ -42,7 +42,7 @@ const cases: Case[] = [
   ['negative quantity', 'POST', '/cart/add_products', { body: line({ quantity: -1 }) }, 400, 'items.0.quantity'],
   ['zero quantity', 'POST', '/cart/add_products', { body: line({ quantity: 0 }) }, 400, 'items.0.quantity'],
   ['huge quantity', 'POST', '/cart/add_products', { body: line({ quantity: 1e12 }) }, 400, 'items.0.quantity'],
-  ['above the per-line limit', 'POST', '/cart/add_products', { body: line({ quantity: 11 }) }, 400, 'items.0.quantity'],
+  ['above the per-line limit', 'POST', '/cart/add_products', { body: line({ quantity: 11 }) }, 422, 'items.0.quantity'],
   ['fractional quantity', 'POST', '/cart/add_products', { body: line({ quantity: 1.5 }) }, 400, 'items.0.quantity'],
   ['quantity as a string', 'POST', '/cart/add_products', { body: line({ quantity: '2' }) }, 400, 'items.0.quantity'],
   ['product id as a number', 'POST', '/cart/add_products', { body: line({ product_id: 42 }) }, 400, 'items.0.product_id'],

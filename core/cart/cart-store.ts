@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Cart, CartLineInput } from '../../openapi/schemas/cart.ts';
 import type { Sql, Tx } from '../db/types.ts';
 import { sumLinesByProduct } from '../checkout/pricing.ts';
-import { DomainError, invalidField, notFound } from '../errors/domain-error.ts';
+import { DomainError, notFound } from '../errors/domain-error.ts';
 import { cartView, type CartRow } from './cart-view.ts';
 
 // Carts belong to a user or to the holder of a guest token. Changes lock the cart row so that
@@ -55,7 +55,8 @@ async function products(tx: Tx, ids: string[], cartId: string): Promise<Map<stri
 function checkLine(product: ProductRow | undefined, productId: string, quantity: number, max: number, field: string): void {
   if (!product) throw notFound(`product ${productId}`);
   if (product.price_amount === null) throw new DomainError('not-for-sale', `product ${productId} has no price`, { product_id: productId });
-  if (quantity > max) throw invalidField(field, `at most ${max} per line`);
+  // a limit of the shop, not of the request's form: the same 422 as checkout's per-product cap
+  if (quantity > max) throw new DomainError('order-quantity-limit', `${field}: at most ${max} per line`, { product_id: productId, max });
   if (quantity > product.available) {
     throw new DomainError('out-of-stock', `product ${productId}: ${product.available} available`, {
       product_id: productId,

@@ -1,20 +1,15 @@
-import { z } from 'zod';
+import { ORDER_CURSOR_PATTERN } from '../../openapi/schemas/orders.ts';
 
-// Opaque keyset cursor: the (created_at, id) of the last order on the previous page.
-const CursorSchema = z.object({ createdAt: z.iso.datetime(), id: z.uuid() });
-export type Cursor = z.infer<typeof CursorSchema>;
+// Keyset cursor: the (created_at, id) of the last order on the previous page, as the contract
+// describes it (ORDER_CURSOR_PATTERN), so any cursor a client can write is a place in the list.
+export type Cursor = { createdAt: string; id: string };
 
 export function encodeCursor(c: Cursor): string {
-  return Buffer.from(JSON.stringify([c.createdAt, c.id])).toString('base64url');
+  return `${Date.parse(c.createdAt)}_${c.id}`;
 }
 
-/** The cursor, or null when `raw` was not made by encodeCursor (the caller decides what that means). */
+/** The cursor, or null when `raw` is not of the contract's form (the caller decides what that means). */
 export function decodeCursor(raw: string): Cursor | null {
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown[];
-    const parsed = CursorSchema.safeParse({ createdAt, id });
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  const m = ORDER_CURSOR_PATTERN.exec(raw);
+  return m ? { createdAt: new Date(Number(m[1])).toISOString(), id: m[2]! } : null;
 }

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { problem, sendProblem } from '../../openapi/problem.ts';
+import { fieldErrors, problem, sendProblem, validationProblem } from '../../openapi/problem.ts';
 import type { EdgeApp, EdgeEnv } from '../context.ts';
 import { coreRoutes } from '../../openapi/routes/public.ts';
 import { honoPath, requiresBearer } from '../core/routes.ts';
@@ -22,7 +22,12 @@ export function registerForwarded(app: EdgeApp, deps: ForwardDeps): void {
   for (const route of coreRoutes) {
     const needsBearer = requiresBearer(route);
     const isWrite = route.method !== 'get' && route.method !== 'head';
+    const headersSchema = route.request?.headers;
     app.on(route.method.toUpperCase(), honoPath(route.path), async (c) => {
+      // A request core would refuse for its headers (a missing Idempotency-Key) is refused here
+      // first, as core would, and never counts against the write limits.
+      const headers = headersSchema && 'safeParse' in headersSchema ? headersSchema.safeParse(c.req.header()) : null;
+      if (headers && !headers.success) return sendProblem(c, validationProblem(fieldErrors(headers.error.issues, 'header')));
       const bearer = await deps.verifyBearer(c.req.header('authorization'));
       if (bearer.kind === 'invalid') return sendProblem(c, unauthorized(bearer.reason), { 'www-authenticate': 'Bearer error="invalid_token"' });
       if (bearer.kind === 'none' && needsBearer) return sendProblem(c, unauthorized('this operation needs a Bearer token'), { 'www-authenticate': 'Bearer' });

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { AuthResponseSchema, CartTokenHeadersSchema, JwksSchema, LoginBodySchema, RegisterBodySchema } from '../schemas/auth.ts';
-import { json, jsonBody, problemResponses } from './problems.ts';
+import { json, jsonBody, problemResponses, serviceProblems } from './problems.ts';
 
 export const registerRoute = createRoute({
   method: 'post',
@@ -8,7 +8,7 @@ export const registerRoute = createRoute({
   tags: ['auth'],
   summary: 'Create a customer account',
   request: { headers: CartTokenHeadersSchema, body: jsonBody(RegisterBodySchema) },
-  responses: { 201: json(AuthResponseSchema, 'Account created'), ...problemResponses(400, 409, 413, 429, 503) },
+  responses: { 201: json(AuthResponseSchema, 'Account created'), ...problemResponses(400, 409, 413), ...serviceProblems },
 });
 
 export const loginRoute = createRoute({
@@ -17,7 +17,7 @@ export const loginRoute = createRoute({
   tags: ['auth'],
   summary: 'Exchange email and password for a JWT; merges the guest cart named by X-Cart-Token',
   request: { headers: CartTokenHeadersSchema, body: jsonBody(LoginBodySchema) },
-  responses: { 200: json(AuthResponseSchema, 'Logged in'), ...problemResponses(400, 401, 413, 429, 503) },
+  responses: { 200: json(AuthResponseSchema, 'Logged in'), ...problemResponses(400, 401, 413), ...serviceProblems },
 });
 
 export const jwksRoute = createRoute({
@@ -26,5 +26,5 @@ export const jwksRoute = createRoute({
   operationId: 'getJwks',
   tags: ['auth'],
   summary: 'The public keys (JWKS) tokens are signed with, by kid',
-  responses: { 200: json(JwksSchema, 'JSON Web Key Set') },
+  responses: { 200: json(JwksSchema, 'JSON Web Key Set'), ...serviceProblems },
 });

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { CartTokenHeadersSchema } from '../schemas/auth.ts';
 import { AddProductsBodySchema, CartSchema, ProductIdParamsSchema, UpdateQuantityBodySchema } from '../schemas/cart.ts';
-import { bearerSecurity, json, jsonBody, problemResponses } from './problems.ts';
+import { bearerSecurity, json, jsonBody, problemResponses, serviceProblems } from './problems.ts';
 
 // A cart belongs to the bearer of the JWT, or to the holder of a guest X-Cart-Token.
 const security = [...bearerSecurity, {}];
@@ -13,7 +13,7 @@ export const getCartRoute = createRoute({
   summary: 'The caller’s open cart, priced from the catalog now',
   security,
   request: { headers: CartTokenHeadersSchema },
-  responses: { 200: json(CartSchema, 'The cart'), ...problemResponses(400, 401, 404) },
+  responses: { 200: json(CartSchema, 'The cart'), ...problemResponses(400, 401, 404), ...serviceProblems },
 });
 
 export const addProductsRoute = createRoute({
@@ -23,7 +23,7 @@ export const addProductsRoute = createRoute({
   summary: 'Add products (creates a guest cart when neither a JWT nor a cart token is sent)',
   security,
   request: { headers: CartTokenHeadersSchema, body: jsonBody(AddProductsBodySchema) },
-  responses: { 200: json(CartSchema, 'The updated cart'), ...problemResponses(400, 401, 404, 409, 413) },
+  responses: { 200: json(CartSchema, 'The updated cart'), ...problemResponses(400, 401, 404, 409, 413, 422), ...serviceProblems },
 });
 
 export const updateCartItemRoute = createRoute({
@@ -33,7 +33,7 @@ export const updateCartItemRoute = createRoute({
   summary: 'Set the quantity of one line',
   security,
   request: { headers: CartTokenHeadersSchema, params: ProductIdParamsSchema, body: jsonBody(UpdateQuantityBodySchema) },
-  responses: { 200: json(CartSchema, 'The updated cart'), ...problemResponses(400, 401, 404, 409, 413) },
+  responses: { 200: json(CartSchema, 'The updated cart'), ...problemResponses(400, 401, 404, 409, 413, 422), ...serviceProblems },
 });
 
 export const deleteCartItemRoute = createRoute({
@@ -43,5 +43,5 @@ export const deleteCartItemRoute = createRoute({
   summary: 'Remove one line',
   security,
   request: { headers: CartTokenHeadersSchema, params: ProductIdParamsSchema },
-  responses: { 200: json(CartSchema, 'The updated cart'), ...problemResponses(400, 401, 404) },
+  responses: { 200: json(CartSchema, 'The updated cart'), ...problemResponses(400, 401, 404), ...serviceProblems },
 });

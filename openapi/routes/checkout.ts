@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { CheckoutBodySchema, CheckoutResponseSchema, IdempotencyHeadersSchema } from '../schemas/checkout.ts';
-import { bearerSecurity, json, jsonBody, problemResponses } from './problems.ts';
+import { bearerSecurity, json, jsonBody, problemResponses, serviceProblems } from './problems.ts';
 
 export const checkoutRoute = createRoute({
   method: 'post',
@@ -10,5 +10,9 @@ export const checkoutRoute = createRoute({
   description: 'A 409 for short stock lists each short line with its available quantity under `lines`.',
   security: bearerSecurity,
   request: { headers: IdempotencyHeadersSchema, body: jsonBody(CheckoutBodySchema) },
-  responses: { 201: json(CheckoutResponseSchema, 'Order created, stock reserved until payment_due_at'), ...problemResponses(400, 401, 409, 413, 422) },
+  responses: {
+    201: json(CheckoutResponseSchema, 'Order created, stock reserved until payment_due_at'),
+    ...problemResponses(400, 401, 409, 413, 422),
+    ...serviceProblems,
+  },
 });

@@ -10,7 +10,7 @@ import {
   OrdersPageSchema,
   OrdersQuerySchema,
 } from '../schemas/orders.ts';
-import { bearerSecurity, json, jsonBody, problemResponses } from './problems.ts';
+import { bearerSecurity, json, jsonBody, problemResponses, serviceProblems } from './problems.ts';
 
 export const orderStatusRoute = createRoute({
   method: 'get',
@@ -19,7 +19,7 @@ export const orderStatusRoute = createRoute({
   summary: 'Current status of one of the caller’s orders and its history',
   security: bearerSecurity,
   request: { headers: AuthHeadersSchema, query: OrderStatusQuerySchema },
-  responses: { 200: json(OrderStatusResponseSchema, 'Status and history'), ...problemResponses(400, 401, 404) },
+  responses: { 200: json(OrderStatusResponseSchema, 'Status and history'), ...problemResponses(400, 401, 404), ...serviceProblems },
 });
 
 export const listOrdersRoute = createRoute({
@@ -29,7 +29,7 @@ export const listOrdersRoute = createRoute({
   summary: 'The caller’s orders, newest first, cursor-paginated',
   security: bearerSecurity,
   request: { headers: AuthHeadersSchema, query: OrdersQuerySchema },
-  responses: { 200: json(OrdersPageSchema, 'One page of orders'), ...problemResponses(400, 401) },
+  responses: { 200: json(OrdersPageSchema, 'One page of orders'), ...problemResponses(400, 401), ...serviceProblems },
 });
 
 export const cancelOrderRoute = createRoute({
@@ -39,7 +39,7 @@ export const cancelOrderRoute = createRoute({
   summary: 'Cancel an order: releases reserved stock, or restocks and refunds a paid one',
   security: bearerSecurity,
   request: { headers: AuthHeadersSchema, params: OrderIdParamsSchema, body: jsonBody(CancelBodySchema) },
-  responses: { 200: json(OrderSchema, 'The order after cancellation'), ...problemResponses(400, 401, 404, 409, 413) },
+  responses: { 200: json(OrderSchema, 'The order after cancellation'), ...problemResponses(400, 401, 404, 409, 413), ...serviceProblems },
 });
 
 export const adminOrderStatusRoute = createRoute({
@@ -49,5 +49,5 @@ export const adminOrderStatusRoute = createRoute({
   summary: 'Operator: advance fulfilment (packed → shipped → out_for_delivery → delivered), cancel or refund',
   security: bearerSecurity,
   request: { headers: AuthHeadersSchema, params: OrderIdParamsSchema, body: jsonBody(AdminStatusBodySchema) },
-  responses: { 200: json(OrderSchema, 'The order after the transition'), ...problemResponses(400, 401, 403, 404, 409, 413) },
+  responses: { 200: json(OrderSchema, 'The order after the transition'), ...problemResponses(400, 401, 403, 404, 409, 413), ...serviceProblems },
 });

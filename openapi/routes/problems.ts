@@ -10,10 +10,11 @@ const descriptions: Record<number, string> = {
   404: 'Not found (also for resources of other users)',
   409: 'Conflict with the current state',
   413: 'Request body too large',
-  422: 'Idempotency key reused with a different body',
-  429: 'Too many attempts; Retry-After says when to try again',
-  503: 'Busy or unavailable; Retry-After says when to try again',
-  504: 'Payment gateway timed out; retrying is safe',
+  422: 'Well-formed but refused by a rule: an Idempotency-Key reused with a different body, or too many units of one product',
+  429: 'Too many requests from this address or user; Retry-After (and RateLimit-* where a limit window applies) say when to try again',
+  500: 'Unexpected error; quote the request id of the detail',
+  503: 'Busy or unavailable (core, search, password hashing); Retry-After says when to try again',
+  504: 'Core or the payment gateway did not answer in time; retrying with the same Idempotency-Key is safe',
 };
 
 export function problemResponses<const S extends readonly number[]>(...statuses: S) {
@@ -21,6 +22,12 @@ export function problemResponses<const S extends readonly number[]>(...statuses:
     statuses.map((s) => [s, { description: descriptions[s] ?? 'Error', content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } } }]),
   ) as { [K in S[number]]: { description: string; content: { 'application/problem+json': { schema: typeof ProblemSchema } } } };
 }
+
+/**
+ * What any operation can answer besides its own outcomes: a limit of the edge (reads per address,
+ * writes per address and user), an unexpected error, core out of reach and, forwarded, core late.
+ */
+export const serviceProblems = problemResponses(429, 500, 503, 504);
 
 export const bearerSecurity = [{ bearerAuth: [] }];
 /** Register under components.securitySchemes as `bearerAuth`. */

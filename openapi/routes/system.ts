@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ProblemSchema } from '../schemas/common.ts';
 import { PROBLEM_CONTENT_TYPE } from '../problem.ts';
-import { json } from './problems.ts';
+import { json, serviceProblems } from './problems.ts';
 
 // Health, plus the response pieces every cached edge read shares.
 
@@ -35,5 +35,5 @@ export const healthRoute = createRoute({
   tags: ['system'],
   operationId: 'getHealth',
   summary: 'Liveness of this service',
-  responses: { 200: json(HealthSchema, 'Alive') },
+  responses: { 200: json(HealthSchema, 'Alive'), ...serviceProblems },
 });

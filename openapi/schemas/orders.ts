@@ -27,13 +27,19 @@ export const OrderSchema = z
   })
   .openapi('Order');
 
+/** An orders cursor: the creation time (epoch milliseconds) and id of the last order of the previous page; any such pair is a place in the list. */
+export const ORDER_CURSOR_PATTERN = /^([0-9]{1,13})_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
 export const OrdersQuerySchema = z.object({
   cursor: z
     .string()
-    .max(200)
-    .regex(/^[A-Za-z0-9_-]+$/)
+    .regex(ORDER_CURSOR_PATTERN)
     .optional()
-    .openapi({ param: { name: 'cursor', in: 'query' } }),
+    .openapi({
+      param: { name: 'cursor', in: 'query' },
+      description: 'next_cursor of the previous page: `<created_at in epoch ms>_<order id>`; the page lists the orders placed before it',
+      example: '1767261600123_7c9e6679-7425-40de-944b-e07fc1f90ae7',
+    }),
   limit: z.coerce
     .number()
     .int()

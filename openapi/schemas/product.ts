@@ -20,7 +20,8 @@ export const ReviewPageSchema = z
 export type ReviewPage = z.infer<typeof ReviewPageSchema>;
 
 export const ReviewPageQuerySchema = z.object({
-  page: z.coerce.number().int().min(1).max(1000).default(1),
+  // page × size stays within Elasticsearch's result window (10,000) at the largest size
+  page: z.coerce.number().int().min(1).max(200).default(1),
   size: z.coerce.number().int().min(1).max(MAX_REVIEW_PAGE_SIZE).default(10),
 });
 

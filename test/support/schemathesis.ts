@@ -49,6 +49,8 @@ export async function runSchemathesis(opts: FuzzOptions): Promise<FuzzResult> {
   const dir = mkdtempSync(join(tmpdir(), 'schemathesis-'));
   const junit = join(dir, 'junit.xml');
   const args = [
+    '--config-file',
+    join(import.meta.dirname, 'schemathesis.toml'),
     'run',
     `${opts.url}/openapi.json`,
     '--url',

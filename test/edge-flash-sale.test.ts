@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCommerceClient } from '../openapi/sdk/index.ts';
+import { testSql } from './cdc-harness.ts';
+import { ADDRESS, key, makeProduct, makeUsers, stock, type TestUser } from './core-harness.ts';
+import { freePort, startEntry, startWorkerEdge, type Running } from './support/servers.ts';
+
+// A flash sale through the edge under workerd, with the SDK as every buyer's client: 300 buyers
+// race for 30 units, cart → checkout → payment. Buyers come from many addresses in life; here
+// they share one, so the per-address write limit is raised above the sale's 900 writes.
+const UNITS = 30;
+const BUYERS = 300;
+const sql = testSql();
+const running: Running[] = [];
+let edgeUrl = '';
+
+beforeAll(async () => {
+  const coreUrl = `http://127.0.0.1:${await freePort()}`;
+  running.push(await startEntry('core/main.ts', { CORE_URL: coreUrl, LOG_LEVEL: 'warn' }, `${coreUrl}/health`));
+  const edge = await startWorkerEdge({ CORE_URL: coreUrl, EDGE_RATE_LIMIT_IP_WRITES_PER_MINUTE: '100000', LOG_LEVEL: 'warn' });
+  running.push(edge);
+  edgeUrl = edge.url;
+}, 180_000);
+
+afterAll(async () => {
+  for (const r of running.reverse()) await r.stop();
+  await sql.end();
+}, 60_000);
+
+type Outcome = { statuses: number[]; paid: boolean };
+
+async function shop(user: TestUser, product: string): Promise<Outcome> {
+  const api = createCommerceClient(edgeUrl, { token: () => user.token });
+  const statuses: number[] = [];
+  const added = await api.POST('/cart/add_products', { body: { items: [{ product_id: product, quantity: 1 }] } });
+  statuses.push(added.response.status);
+  if (added.response.status !== 200) return { statuses, paid: false };
+  const checkout = await api.POST('/checkout', { params: { header: { 'idempotency-key': key() } }, body: { shipping_address: ADDRESS } });
+  statuses.push(checkout.response.status);
+  if (checkout.response.status !== 201) return { statuses, paid: false };
+  const paid = await api.POST('/payment', {
+    params: { header: { 'idempotency-key': key() } },
+    body: { order_id: checkout.data!.order_id, payment_method: 'tok_success' },
+  });
+  statuses.push(paid.response.status);
+  return { statuses, paid: paid.response.status === 200 };
+}
+
+describe('flash sale through the edge under workerd', () => {
+  it.each([1, 2, 3, 4, 5])(
+    `round %i: ${BUYERS} buyers, ${UNITS} units: exactly ${UNITS} paid, no 5xx, nothing left reserved`,
+    async () => {
+      const product = await makeProduct(sql, UNITS, 99_900, 'edge-flash');
+      const buyers = await makeUsers(sql, BUYERS);
+      const outcomes = await Promise.all(buyers.map((u) => shop(u, product)));
+      const statuses = outcomes.flatMap((o) => o.statuses);
+      const counts = Object.fromEntries([...new Set(statuses)].map((s) => [s, statuses.filter((x) => x === s).length]));
+      expect(
+        statuses.filter((s) => s >= 500),
+        JSON.stringify(counts),
+      ).toEqual([]);
+      expect(outcomes.filter((o) => o.paid)).toHaveLength(UNITS);
+      expect(await stock(sql, product)).toEqual({ on_hand: 0, reserved: 0 });
+    },
+    90_000,
+  );
+});
