@@ -42,11 +42,11 @@ const OVERFLOW_PROBE = `(() => {
   const width = document.documentElement.clientWidth;
   if (document.documentElement.scrollWidth <= width) return [];
   const past = (e) => e && e.getBoundingClientRect().right > width + 1;
-  return [...document.querySelectorAll('body *')]
+  const named = [...document.querySelectorAll('body *')]
     .filter((e) => past(e) && !past(e.parentElement))
-    .slice(0, 5)
     .map((e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\\s+/).join('.') : '')
       + ' ends at ' + Math.round(e.getBoundingClientRect().right) + ' px');
+  return [...new Set(named)].slice(0, 5);
 })()`;
 
 /** Empties .test-artifacts/screenshots/, so what is there comes from this run. */
