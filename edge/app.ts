@@ -20,6 +20,7 @@ import { createHotFront } from './http/hot-front.ts';
 import { createWriteLimiter } from './http/rate-limit.ts';
 import { createLogger, type LogSink } from './log.ts';
 import { registerForwarded } from './routes/forwarded.ts';
+import { createLiveStock } from './product/live-stock.ts';
 import { createCatalogReads } from './routes/catalog-reads.ts';
 import { registerProducts } from './routes/products.ts';
 import { registerSystem } from './routes/system.ts';
@@ -108,6 +109,7 @@ export function createEdge(bindings: Record<string, unknown>, opts: EdgeOptions)
     searchTtlSeconds: env.EDGE_SEARCH_CACHE_TTL_SECONDS,
     productTtlSeconds: env.EDGE_PRODUCT_CACHE_TTL_SECONDS,
     sha256,
+    liveStock: createLiveStock(cacheRedis, { indexPrefix: env.SEARCH_INDEX_PREFIX, timeoutMs: env.EDGE_REDIS_TIMEOUT_MS, log }),
   });
   const cachedReader = (fixedHeaders: Readonly<Record<string, string>>) =>
     createCachedReader({ cache, hot, fixedHeaders, sha256, log, coalesce: opts.runtime === 'node' });

@@ -3,13 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from '@upstash/redis';
 import { config } from '../config/index.ts';
 import { cacheKeys } from '../openapi/internal/read-model.ts';
-import { cacheInvalidator } from '../cdc/indexer/cache.ts';
+import { indexerRedis } from '../cdc/indexer/cache.ts';
 
 // The race a single delete loses: a reader that loaded the old document stores it right after
 // the indexer's delete. The second, delayed invalidation must retire that copy as well.
 const redis = new Redis({ url: config.UPSTASH_REDIS_REST_URL, token: config.UPSTASH_REDIS_REST_TOKEN });
 const prefix = `inval-${randomUUID().slice(0, 8)}`;
-const cache = cacheInvalidator(config.UPSTASH_REDIS_REST_URL, config.UPSTASH_REDIS_REST_TOKEN, prefix, 300);
+const cache = indexerRedis(config.UPSTASH_REDIS_REST_URL, config.UPSTASH_REDIS_REST_TOKEN, prefix, 300);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 afterAll(() => cache.close());
 

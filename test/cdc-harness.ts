@@ -33,7 +33,7 @@ export function relayConfig(n: Names, over: Partial<RelaySettings> = {}): RelayS
 }
 
 export function indexerConfig(n: Names, over: Partial<IndexerSettings> = {}): IndexerSettings {
-  return indexerSettings(config, { groupId: n.groupId, topicPrefix: n.topicPrefix, indexPrefix: n.indexPrefix, metricsPort: null, ...over });
+  return indexerSettings(config, { groupId: n.groupId, topicPrefix: n.topicPrefix, indexPrefix: n.indexPrefix, metricsPort: null, seedStock: false, ...over });
 }
 
 export const startTestRelay = (n: Names, over: Partial<RelaySettings> = {}): Promise<Relay> => startRelay(relayConfig(n, over), serviceLogger('relay'));

@@ -6,7 +6,7 @@ import type { Envelope } from '../openapi/internal/events.ts';
 import type { Relay } from '../cdc/relay/relay.ts';
 import type { Indexer } from '../cdc/indexer/indexer.ts';
 import type { SearchClient } from '../cdc/search/client.ts';
-import { cacheKeys } from '../openapi/internal/read-model.ts';
+import { cacheKeys, STOCK_AVAILABLE_FIELD, stockKeys } from '../openapi/internal/read-model.ts';
 import { Redis } from '@upstash/redis';
 import {
   deleteProducts,
@@ -80,9 +80,9 @@ describe('CDC pipeline', () => {
       mrp: 299900,
       discount_percent: 17,
       rating: 4.5,
-      available: 5,
       in_stock: true,
     });
+    await waitFor('stock written', async () => Number(await redis.hget(stockKeys.product(names.indexPrefix, id), STOCK_AVAILABLE_FIELD)) === 5, 1000, 50);
 
     const [insert] = envelopes('.products', (e) => e.after?.id === id && e.op === 'c');
     expect(insert!.m.key).toBe(JSON.stringify({ id }));
@@ -120,7 +120,8 @@ describe('CDC pipeline', () => {
       'updates indexed',
       async () => {
         const d = await esProduct(es, names.indexPrefix, id);
-        return d && d.price === 199900 && d.available === 0 && d.in_stock === false;
+        const units = await redis.hget(stockKeys.product(names.indexPrefix, id), STOCK_AVAILABLE_FIELD);
+        return d && d.price === 199900 && d.in_stock === false && Number(units) === 0;
       },
       3000 - (Date.now() - t1),
       50,

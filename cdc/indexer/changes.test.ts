@@ -11,7 +11,7 @@ const ev = (table: string, op: Op, lsn: number, before: Record<string, unknown> 
 });
 
 describe('touchedDocuments', () => {
-  it('maps products, inventory and reviews to the product documents, newest LSN winning', () => {
+  it('maps products and reviews to the product documents, newest LSN winning', () => {
     const t = touchedDocuments([
       ev('products', 'u', 20, { id: 'a' }, { id: 'a' }),
       ev('inventory', 'u', 10, { product_id: 'a' }, { product_id: 'a' }),
@@ -22,7 +22,6 @@ describe('touchedDocuments', () => {
     ]);
     expect([...t.products]).toEqual([
       ['a', 40],
-      ['b', 5],
       ['c', 30],
     ]);
     expect([...t.reviews]).toEqual([
@@ -30,6 +29,37 @@ describe('touchedDocuments', () => {
       ['r2', 40],
     ]);
     expect(t.truncated).toBe(false);
+  });
+
+  it.each([
+    [
+      'an update',
+      [ev('inventory', 'u', 10, { product_id: 'a', on_hand: 5, reserved: 1 }, { product_id: 'a', on_hand: 5, reserved: 2 })],
+      [['a', { lsn: 10, available: 3 }]],
+    ],
+    ['a snapshot row, int8 as a string', [ev('inventory', 'r', 5, null, { product_id: 'b', on_hand: '7', reserved: 0 })], [['b', { lsn: 5, available: 7 }]]],
+    ['over-reserved stock', [ev('inventory', 'u', 6, null, { product_id: 'a', on_hand: 1, reserved: 4 })], [['a', { lsn: 6, available: 0 }]]],
+    ['a delete', [ev('inventory', 'd', 8, { product_id: 'a', on_hand: 5, reserved: 0 }, null)], [['a', { lsn: 8, available: 0 }]]],
+    [
+      'a moved row',
+      [ev('inventory', 'u', 9, { product_id: 'a', on_hand: 5, reserved: 0 }, { product_id: 'b', on_hand: 5, reserved: 0 })],
+      [
+        ['a', { lsn: 9, available: 0 }],
+        ['b', { lsn: 9, available: 5 }],
+      ],
+    ],
+    [
+      'the newest of several, whatever their order',
+      [
+        ev('inventory', 'u', 12, null, { product_id: 'a', on_hand: 5, reserved: 4 }),
+        ev('inventory', 'u', 11, null, { product_id: 'a', on_hand: 5, reserved: 0 }),
+      ],
+      [['a', { lsn: 12, available: 1 }]],
+    ],
+  ])('turns inventory events into stock changes: %s', (_, events, stock) => {
+    const t = touchedDocuments(events);
+    expect([...t.stock]).toEqual(stock);
+    expect(t.products.size).toBe(0);
   });
 
   it('follows a primary key change to both ids', () => {

@@ -12,15 +12,17 @@ import { withSuggest } from '../search/suggest.ts';
 import { SCHEMA } from '../tables.ts';
 import type { IndexKind } from '../search/mappings.ts';
 import { touchedDocuments } from './changes.ts';
-import { cacheInvalidator } from './cache.ts';
+import { indexerRedis } from './cache.ts';
+import { seedStockOnce } from './seed-stock.ts';
+import { inStockFlipped } from './stock.ts';
 import { waitUntilVisible } from './visibility.ts';
 import { indexerMetrics } from './metrics.ts';
 import type { IndexerSettings } from './settings.ts';
 
-// The indexer = the consumer skeleton (consumer/) + this handler: change events → re-read the
-// touched documents from Postgres → versioned bulk writes → cache invalidation; the skeleton
-// commits the offsets after that, so a crash anywhere replays the batch and converges to the
-// same documents.
+// The indexer = the consumer skeleton (consumer/) + this handler: change events → the live stock
+// in Redis → re-read the touched documents (and those whose in_stock flipped) from Postgres →
+// versioned bulk writes → cache invalidation; the skeleton commits the offsets after that, so a
+// crash anywhere replays the batch and converges to the same documents and stock.
 
 export type Indexer = { stop(): Promise<void>; es: SearchClient; failedBatches(): Promise<number> };
 
@@ -30,11 +32,13 @@ const TARGETS_TTL_MS = 1000;
 export async function startIndexer(s: IndexerSettings, log: Logger, opts: { esRequestTimeoutMs?: number } = {}): Promise<Indexer> {
   const sql = cdcSql(s.databaseUrl, 4);
   const es = searchClient(s.elasticsearchUrl, { requestTimeoutMs: opts.esRequestTimeoutMs ?? 10_000, maxRetries: 1 });
-  const cache = cacheInvalidator(s.upstashUrl, s.upstashToken, s.indexPrefix);
+  const redis = indexerRedis(s.upstashUrl, s.upstashToken, s.indexPrefix);
   const metrics = indexerMetrics();
   let running = false;
 
   await ensureIndices(es, s.indexPrefix);
+  const seeded = s.seedStock ? await seedStockOnce(sql, redis) : null;
+  if (seeded !== null) log.info('stock projection seeded from Postgres', { products: seeded });
   const topics = INDEXED_TABLES.map((t) => topicFor(s.topicPrefix, SCHEMA, t));
 
   const targetCache = new Map<IndexKind, { at: number; indices: string[] }>();
@@ -52,8 +56,18 @@ export async function startIndexer(s: IndexerSettings, log: Logger, opts: { esRe
   async function apply(events: Envelope[]): Promise<void> {
     const touched = touchedDocuments(events);
     if (touched.truncated) log.warn('truncate event: documents of truncated tables are not removed; run npm run search:reindex');
-    const productIds = [...touched.products.keys()];
+    // A stock change re-indexes its product only when in_stock flips; the page reads the units from Redis.
+    const reindex = new Map(touched.products);
+    for (const [id, state] of await redis.writeStock(touched.stock)) {
+      if (inStockFlipped(state)) reindex.set(id, Math.max(reindex.get(id) ?? 0, touched.stock.get(id)!.lsn));
+    }
+    const productIds = [...reindex.keys()];
     const reviewIds = [...touched.reviews.keys()];
+    const pages = [...new Set([...productIds, ...touched.stock.keys()])];
+    if (productIds.length === 0 && reviewIds.length === 0) {
+      await redis.invalidate(pages, { searches: false });
+      return;
+    }
     await waitUntilVisible(
       sql,
       events.map((e) => e.source.txId ?? 0),
@@ -63,7 +77,7 @@ export async function startIndexer(s: IndexerSettings, log: Logger, opts: { esRe
     const ops: VersionedOp[] = [];
     if (productIds.length > 0) {
       for (const index of await targets('products')) {
-        for (const [id, version] of touched.products) {
+        for (const [id, version] of reindex) {
           const doc = products.get(id);
           ops.push({ index, id, version, doc: doc ? withSuggest(doc) : null });
         }
@@ -77,7 +91,8 @@ export async function startIndexer(s: IndexerSettings, log: Logger, opts: { esRe
     const outcome = await writeVersioned(es, ops);
     metrics.documents.inc({ index: 'all', outcome: 'written' }, outcome.written);
     metrics.documents.inc({ index: 'all', outcome: 'stale' }, outcome.stale);
-    await cache.invalidate(productIds);
+    await redis.markIndexed([...products.values()].map((d) => ({ id: d.id, inStock: d.in_stock, priced: d.price !== null })));
+    await redis.invalidate(pages, { searches: true });
   }
 
   const consumer: EventConsumer = await startEventConsumer({
@@ -108,7 +123,7 @@ export async function startIndexer(s: IndexerSettings, log: Logger, opts: { esRe
     async stop() {
       running = false;
       await consumer.stop();
-      cache.close();
+      redis.close();
       server?.close();
       await sql.end({ timeout: 2 });
       await es.close();

@@ -10,6 +10,11 @@ export type IndexerSettings = {
   elasticsearchUrl: string;
   upstashUrl: string;
   upstashToken: string;
+  /**
+   * Load every product's stock from Postgres into Redis when the projection has none (see
+   * seed-stock.ts). Tests with their own rows turn it off: their inventory events carry the stock.
+   */
+  seedStock: boolean;
   /** null: no HTTP server (tests run workers in-process). */
   metricsPort: number | null;
   logLevel: LogLevel;
@@ -25,6 +30,7 @@ export function indexerSettings(cfg: Config, overrides: Partial<IndexerSettings>
     elasticsearchUrl: cfg.ELASTICSEARCH_URL,
     upstashUrl: cfg.UPSTASH_REDIS_REST_URL,
     upstashToken: cfg.UPSTASH_REDIS_REST_TOKEN,
+    seedStock: true,
     metricsPort: cfg.INDEXER_METRICS_PORT,
     logLevel: cfg.LOG_LEVEL,
     ...overrides,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ProductDocumentSchema, ReviewDocumentSchema } from '../../openapi/internal/read-model.ts';
-import { discountPercent, effectiveRating, productDocument, reviewDocument, type ProductRow } from './documents.ts';
+import { availableUnits, discountPercent, effectiveRating, productDocument, reviewDocument, type ProductRow } from './documents.ts';
 
 const row = (over: Partial<ProductRow> = {}): ProductRow => ({
   id: 'p1',
@@ -30,7 +30,6 @@ describe('productDocument', () => {
     expect(ProductDocumentSchema.parse(doc)).toEqual(doc);
     expect(doc).toMatchObject({
       category: 'Mobiles',
-      available: 3,
       in_stock: true,
       discount_percent: 25,
       rating: 4.2,
@@ -45,7 +44,13 @@ describe('productDocument', () => {
     [{ price_amount: null }, 3, false],
     [{}, 3, true],
   ])('stock %j → available %d, in_stock %s', (over, available, inStock) => {
-    expect(productDocument(row(over))).toMatchObject({ available, in_stock: inStock });
+    const r = row(over);
+    expect(availableUnits(r.on_hand, r.reserved)).toBe(available);
+    expect(productDocument(r)).toMatchObject({ in_stock: inStock });
+  });
+
+  it('carries no quantity: a reservation must not change the search document', () => {
+    expect(productDocument(row({ reserved: 3 }))).toEqual(productDocument(row({ reserved: 2 })));
   });
 
   it('has no category for an empty path', () => {

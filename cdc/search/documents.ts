@@ -46,8 +46,11 @@ export function effectiveRating(reviewAvg: number | null, reviewCount: number, c
   return catalogRating;
 }
 
+/** Units that can be bought: what is on hand and not held by an open order. */
+export const availableUnits = (onHand: number | null, reserved: number | null): number => Math.max(0, (onHand ?? 0) - (reserved ?? 0));
+
 export function productDocument(row: ProductRow): ProductDocument {
-  const available = Math.max(0, (row.on_hand ?? 0) - (row.reserved ?? 0));
+  const available = availableUnits(row.on_hand, row.reserved);
   return {
     id: row.id,
     pid: row.pid,
@@ -64,7 +67,6 @@ export function productDocument(row: ProductRow): ProductDocument {
     discount_percent: discountPercent(row.price_amount, row.mrp_amount),
     rating: effectiveRating(row.review_avg, row.review_count, row.catalog_rating),
     rating_count: row.review_count,
-    available,
     // A product without a price is shown but cannot be bought.
     in_stock: available > 0 && row.price_amount !== null,
     created_at: row.created_at.toISOString(),

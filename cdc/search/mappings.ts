@@ -94,7 +94,6 @@ export const productMappings: estypes.MappingTypeMapping = {
     discount_percent: { type: 'integer' },
     rating: { type: 'float' },
     rating_count: { type: 'integer' },
-    available: { type: 'integer' },
     in_stock: { type: 'boolean' },
     created_at: date,
     updated_at: date,

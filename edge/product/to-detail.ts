@@ -9,7 +9,8 @@ export function toReviewPage(res: estypes.SearchResponse<ReviewDocument>, page: 
   return { items: res.hits.hits.map((h) => h._source!), total, page, size };
 }
 
-export function toProductDetail(doc: ProductDocument, reviews: ReviewPage): ProductDetail {
+/** `available` is the live count (live-stock.ts): the document carries only in_stock. */
+export function toProductDetail(doc: ProductDocument, reviews: ReviewPage, available: number): ProductDetail {
   const summary = toSummary(doc);
   return {
     ...summary,
@@ -17,7 +18,7 @@ export function toProductDetail(doc: ProductDocument, reviews: ReviewPage): Prod
     description: doc.description,
     image_urls: doc.image_urls,
     specifications: doc.specifications,
-    available: doc.available,
+    available,
     rating_summary: { average: doc.rating, count: doc.rating_count },
     reviews,
     updated_at: doc.updated_at,

@@ -10,6 +10,7 @@ import { etagOf, type Sha256 } from '../cache/etag.ts';
 import { memoizeAsync } from '../cache/memoize.ts';
 import type { CacheLocation, CacheStore } from '../cache/store.ts';
 import { runInBackground } from '../http/background.ts';
+import type { LiveStock } from '../product/live-stock.ts';
 import { reviewQuery, toProductDetail, toReviewPage } from '../product/to-detail.ts';
 import type { SortValue } from '../search/cursor.ts';
 import type { Es } from '../search/es.ts';
@@ -26,6 +27,7 @@ export type CatalogReadsDeps = {
   searchTtlSeconds: number;
   productTtlSeconds: number;
   sha256: Sha256;
+  liveStock: LiveStock;
 };
 
 /** Where an answer lives in the cache, for how long, and how to load it on a miss (a problem is never cached). */
@@ -89,11 +91,12 @@ export function createCatalogReads(deps: CatalogReadsDeps) {
         at: { key: cacheKeys.product(deps.indexPrefix, id), field: 'page' },
         policy: productPolicy,
         load: async () => {
-          const [doc, reviews] = await Promise.all([
+          const [doc, reviews, available] = await Promise.all([
             deps.es.get<ProductDocument>(aliases.products, id),
             deps.es.search<ReviewDocument>(aliases.reviews, reviewQuery(id, 1, FIRST_REVIEWS)),
+            deps.liveStock(id),
           ]);
-          return doc ? toProductDetail(doc, toReviewPage(reviews, 1, FIRST_REVIEWS)) : notFound(id);
+          return doc ? toProductDetail(doc, toReviewPage(reviews, 1, FIRST_REVIEWS), available) : notFound(id);
         },
       };
     },

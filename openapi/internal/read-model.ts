@@ -25,7 +25,11 @@ export const ProductDocumentSchema = z.object({
   /** Average of review ratings when there are reviews, else the catalog's rating. */
   rating: z.number().min(0).max(5).nullable(),
   rating_count: z.number().int().nonnegative(),
-  available: z.number().int().nonnegative(),
+  /**
+   * Whether it can be bought (a price and at least one unit). The quantity is not here: every
+   * reservation changes it, and re-indexing on each one cost Elasticsearch half the CPU of a
+   * checkout load. The live quantity is a Redis hash (stockKeys) the indexer keeps.
+   */
   in_stock: z.boolean(),
   created_at: z.string(),
   updated_at: z.string(),
@@ -59,3 +63,16 @@ export const cacheKeys = {
   catalogVersion: (indexPrefix: string) => `cache:catalog-version:${indexPrefix}`,
   search: (catalogVersion: string | number, requestHash: string) => `cache:search:${catalogVersion}:${requestHash}`,
 };
+
+/**
+ * The live stock projection the indexer writes from inventory events: per product a hash with
+ * `available` (on_hand - reserved), `lsn` (of the event it came from: an older event never
+ * overwrites a newer value), and `in_stock` / `priced` (what the search document was last indexed
+ * with, so the indexer re-indexes only when in_stock flips). The edge reads `available`.
+ */
+export const stockKeys = {
+  product: (indexPrefix: string, productId: string) => `stock:${indexPrefix}:${productId}`,
+  /** Set once every product's stock was loaded from Postgres into the projection. */
+  seeded: (indexPrefix: string) => `stock-seeded:${indexPrefix}`,
+};
+export const STOCK_AVAILABLE_FIELD = 'available';
