@@ -43,6 +43,8 @@ export type EdgeOptions = {
   logSink?: LogSink;
   /** SHA-256 for ETags and cache keys (default Web Crypto's). */
   sha256?: Sha256;
+  /** Scalar's standalone browser bundle for /docs (edge/docs/): without it there is no /docs. */
+  docsBundle?: string;
 };
 
 export type EdgeFetch = (request: Request, runtimeEnv?: unknown, ctx?: ExecutionContext) => Response | Promise<Response>;
@@ -101,7 +103,7 @@ export function createEdge(bindings: Record<string, unknown>, opts: EdgeOptions)
   // Reads carry no body; asking a Node request for one builds a full undici Request (~10% of a cached read).
   app.use('*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
 
-  registerSystem(app, opts.runtime);
+  registerSystem(app, opts.runtime, opts.docsBundle);
   const reads = createCatalogReads({
     es: createEs(env.ELASTICSEARCH_URL, env.EDGE_ES_TIMEOUT_MS),
     cache,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { EdgeOptions } from './app.ts';
 import type { Sha256 } from './cache/etag.ts';
+import { readDocsBundle } from './docs/node-bundle.ts';
 
 // What the edge uses on Node where Workers would give it the runtime's own facilities.
 
@@ -13,4 +14,5 @@ export const nodeEdgeOptions = {
   runtime: 'node',
   clientIp: (c) => getConnInfo(c).remote.address ?? 'unknown',
   sha256: nodeSha256,
+  docsBundle: readDocsBundle(),
 } satisfies EdgeOptions;

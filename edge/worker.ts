@@ -3,6 +3,7 @@ import { unsafeStartMessage } from '../config/production-guards.ts';
 import { parseEnv } from '../config/schema.ts';
 import { PROBLEM_CONTENT_TYPE, problem } from '../openapi/problem.ts';
 import { createEdge, type Edge } from './app.ts';
+import { docsBundle } from './docs/workers-bundle.ts';
 import { EDGE_SECRETS } from './secrets.ts';
 
 // The Cloudflare Workers module. Settings are the Worker's vars (wrangler.toml / --var);
@@ -27,7 +28,7 @@ export default {
       });
     }
     const core = env.CORE;
-    edge ??= createEdge(env, { runtime: 'workerd', fetchCore: core ? (r) => core.fetch(r) : undefined });
+    edge ??= createEdge(env, { runtime: 'workerd', fetchCore: core ? (r) => core.fetch(r) : undefined, docsBundle });
     return edge.fetch(request, env, ctx);
   },
 };

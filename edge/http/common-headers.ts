@@ -21,7 +21,7 @@ export const API_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
 };
 
-/** Hono's secureHeaders() defaults, for the HTML reference (it loads its script from a CDN). */
+/** Hono's secureHeaders() defaults, for HTML pages (/docs sets its own CSP: edge/docs/reference.ts). */
 export const DOCUMENT_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Resource-Policy': 'same-origin',
   'Cross-Origin-Opener-Policy': 'same-origin',

@@ -1,11 +1,11 @@
-import { Scalar } from '@scalar/hono-api-reference';
 import { buildPublicDocument } from '../../openapi/document.ts';
 import { healthRoute } from '../../openapi/routes/system.ts';
 import type { EdgeApp } from '../context.ts';
+import { registerDocs } from '../docs/reference.ts';
 
-// Health, the public OpenAPI 3.1 document (the very one `npm run openapi` writes) and its
-// interactive reference.
-export function registerSystem(app: EdgeApp, runtime: string): void {
+// Health, the public OpenAPI 3.1 document (the very one `npm run openapi` writes) and, when the
+// runtime gives the edge the reference's bundle, its interactive reference at /docs.
+export function registerSystem(app: EdgeApp, runtime: string, docsBundle: string | undefined): void {
   let document: ReturnType<typeof buildPublicDocument> | undefined;
   const publicDocument = () => {
     document ??= buildPublicDocument();
@@ -14,5 +14,5 @@ export function registerSystem(app: EdgeApp, runtime: string): void {
   app.openapi(healthRoute, (c) => c.json({ status: 'ok' as const, service: 'edge', runtime }, 200));
   // Built on first request: a Worker isolate that never serves it never pays for it.
   app.get('/openapi.json', (c) => c.json(publicDocument()));
-  app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'Commerce API' }));
+  if (docsBundle !== undefined) registerDocs(app, docsBundle);
 }
