@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { config } from '../config/index.ts';
@@ -29,7 +30,12 @@ if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {
 
 const app = createCoreApp({ sql, config, paymentProvider, log });
 const port = Number(args.port ?? (new URL(config.CORE_URL).port || 80));
-const server = serve({ fetch: app.fetch, port, hostname: new URL(config.CORE_URL).hostname }, () => log('info', 'core listening', { port }));
+const server = serve({ fetch: app.fetch, port, hostname: new URL(config.CORE_URL).hostname }, () => log('info', 'core listening', { port })) as Server;
+// Node closes a connection idle for 5 s by default, while the edge's fetch (undici, workerd) keeps
+// it for reuse longer: a request sent on a connection core is closing is lost ("Network connection
+// lost"). Core holds idle connections longer than its clients, so the client always closes first.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 
 const stopSweeper = startSweeper(sql, paymentProvider, config.SWEEPER_INTERVAL_MS, log);
 const purge = setInterval(() => {

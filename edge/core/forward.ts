@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { CORE_SERVICE_TOKEN_HEADER } from '../../openapi/internal/service-auth.ts';
 import { problem, sendProblem } from '../../openapi/problem.ts';
 import type { Logger } from '../log.ts';
+import { retryAfterLostConnection } from './retry-lost.ts';
 
 // Hands a request to core unchanged and core's answer back unchanged (problem+json included);
 // only core's silence becomes an edge problem: 504 on timeout, 503 when it cannot be reached.
@@ -27,17 +28,11 @@ export function createForwarder(opts: { coreUrl: string; timeoutMs: number; fetc
     const method = c.req.method;
     const body = method === 'GET' || method === 'HEAD' ? undefined : await c.req.arrayBuffer();
     const started = Date.now();
+    const signal = AbortSignal.timeout(opts.timeoutMs);
+    const send = () => opts.fetchCore(new Request(`${base}${incoming.pathname}${incoming.search}`, { method, headers, body, redirect: 'manual', signal }));
     let res: Response;
     try {
-      res = await opts.fetchCore(
-        new Request(`${base}${incoming.pathname}${incoming.search}`, {
-          method,
-          headers,
-          body,
-          redirect: 'manual',
-          signal: AbortSignal.timeout(opts.timeoutMs),
-        }),
-      );
+      res = await sendRetryingLost(send, { method, hasIdempotencyKey: headers.has('idempotency-key'), signal, log: opts.log, path: incoming.pathname });
     } catch (e) {
       const timedOut = (e as Error).name === 'TimeoutError';
       opts.log.error('core did not answer', { path: incoming.pathname, timed_out: timedOut, ms: Date.now() - started, error: (e as Error).message });
@@ -56,4 +51,21 @@ export function createForwarder(opts: { coreUrl: string; timeoutMs: number; fetc
     });
     return new Response(res.body, { status: res.status, headers: out });
   };
+}
+
+/** Sends, and sends again after a lost connection while retryAfterLostConnection allows and the deadline has not passed. */
+async function sendRetryingLost(
+  send: () => Promise<Response>,
+  o: { method: string; hasIdempotencyKey: boolean; signal: AbortSignal; log: Logger; path: string },
+): Promise<Response> {
+  for (let retriesDone = 0; ; retriesDone++) {
+    try {
+      return await send();
+    } catch (e) {
+      const wait = o.signal.aborted ? null : retryAfterLostConnection({ ...o, retriesDone, errorName: (e as Error).name });
+      if (wait === null) throw e;
+      o.log.warn('core connection lost; retrying', { path: o.path, retry: retriesDone + 1, error: (e as Error).message });
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
 }
