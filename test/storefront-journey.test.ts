@@ -200,6 +200,21 @@ describe('the journey without JavaScript', () => {
     const fragment = await b.get(`/shop/orders/${orderId}/timeline`);
     expect(await fragment.text()).toContain('data-status="paid"');
     expect(await (await b.get('/shop/orders')).text()).toContain(`/shop/orders/${orderId}`);
+
+    const review = { _csrf: csrf, rating: '5', title: 'Boils fast', body: 'Two litres in three minutes.' };
+    const unrated = await b.post(`/shop/product/${productId}/reviews`, { ...review, rating: '9' });
+    expect(unrated.status).toBe(400);
+    expect(await unrated.text()).toContain('value="Boils fast"');
+    const reviewed = await b.post(`/shop/product/${productId}/reviews`, review);
+    expect(reviewed.status).toBe(303);
+    expect(reviewed.headers.get('location')).toBe(`/shop/product/${productId}?reviewed=1`);
+    const thanked = await b.get(reviewed.headers.get('location')!);
+    expect(thanked.headers.get('cache-control')).toBe('private, no-store');
+    expect(await thanked.text()).toContain('Thank you! Your review will appear here shortly.');
+    const twice = await b.post(`/shop/product/${productId}/reviews`, review);
+    expect(twice.status).toBe(409);
+    expect(await twice.text()).toContain('You have already reviewed this product.');
+    expect(await (await browser().get(`/shop/product/${productId}?reviewed=1`)).text()).not.toContain('Thank you!');
   });
 
   it('refuses a form from another site, and a signed-in form without the session token, with a page saying so', async () => {

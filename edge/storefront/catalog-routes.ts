@@ -29,6 +29,8 @@ export type CatalogPagesDeps = {
 
 const AS_HTML = { contentType: HTML_TYPE, encode: (v: unknown) => String(v) };
 const HOME_BROWSE = 100;
+/** Shown to the shopper sent back to the product page (?reviewed=1) after posting a review. */
+const REVIEW_THANKS = 'Thank you! Your review will appear here shortly.';
 
 const problemPage = (c: Context<EdgeEnv>, p: Problem) => (p.status === 404 ? notFoundPage(c) : errorPage(c, p.status, p.title, p.detail ?? ''));
 
@@ -100,7 +102,8 @@ export function registerCatalogPages(app: EdgeApp, deps: CatalogPagesDeps) {
       c,
       async () => ({ key: reads.productKey(id), field: `html:${reviewsPage}` }),
       reads.productPolicy,
-      (shopper) => renderProduct(c, id, reviewsPage, shopper, {}),
+      // Only the signed-in page (never stored) thanks for a review: the anonymous one is shared.
+      (shopper) => renderProduct(c, id, reviewsPage, shopper, shopper && c.req.query('reviewed') ? { notice: REVIEW_THANKS } : {}),
     );
   });
 

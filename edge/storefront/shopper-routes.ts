@@ -9,6 +9,7 @@ import type { EdgeApp, EdgeEnv } from '../context.ts';
 import { rateLimitHeaders, type WriteLimiter } from '../http/rate-limit.ts';
 import { isProblem } from '../routes/catalog-reads.ts';
 import { cartPage } from './cart-page.ts';
+import { productHref } from './components.ts';
 import type { RenderProduct } from './catalog-routes.ts';
 import { addressOf, checkoutPage, formErrors, type CheckoutForm } from './checkout-page.ts';
 import type { CallCore, CoreAnswer, CoreCall } from './core-client.ts';
@@ -308,10 +309,8 @@ export function registerShopperPages(app: EdgeApp, deps: ShopperPagesDeps): void
     const parsed = ReviewBodySchema.safeParse({ ...values, rating: Number(values.rating) });
     if (!parsed.success) return again(400, errorsByField(parsed.error.issues));
     const res = await core(c, { method: 'POST', path: `/products/${encodeURIComponent(id)}/reviews`, token: shopper.token, body: parsed.data });
-    if (res.ok) {
-      const page = await deps.renderProduct(c, id, 1, shopper, { notice: 'Thank you! Your review will appear here shortly.' });
-      return isProblem(page) ? failed(c, { status: page.status, problem: page }) : sendPage(c, 201, page);
-    }
+    // Post/Redirect/Get: a reload of the product page then never posts the review again.
+    if (res.ok) return seeOther(c, `${productHref(id)}?reviewed=1`);
     if (res.status === 403) return again(403, {}, 'Only shoppers who bought this product can review it.');
     if (res.status === 409) return again(409, {}, 'You have already reviewed this product.');
     if (res.status === 400) return again(400, errorsByField((res.problem.errors ?? []).map((e) => ({ path: [e.field], message: e.message }))));
