@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { autoEdits, editDistance, highlightTitle, queryWords } from './highlight.ts';
+import { autoEdits, editDistance, escapeHtml, highlightTitle, queryWords } from './highlight.ts';
 
 const mark = (title: string, query: string) => highlightTitle(title, queryWords(query));
 
@@ -13,12 +13,20 @@ describe('highlightTitle', () => {
     ['any word may be unfinished', 'Galaxy Samsung', 'gal samsung', '<em>Galaxy</em> <em>Samsung</em>'],
     ['a plural query marks the singular', 'Cotton Bed Sheet', 'sheets', 'Cotton Bed <em>Sheet</em>'],
     ['a possessive query marks the plain word', 'Nike Men Tee', "men's", 'Nike <em>Men</em> Tee'],
-    ['a compound query marks both hyphenated words', "Men's Round Neck T-Shirt", 'tshirts', "Men's Round Neck <em>T</em>-<em>Shirt</em>"],
+    ['a compound query marks both hyphenated words', "Men's Round Neck T-Shirt", 'tshirts', 'Men&#39;s Round Neck <em>T</em>-<em>Shirt</em>'],
     ['a compound query marks two spaced words', 'Cotton Bed Sheet', 'bedsheet', 'Cotton <em>Bed</em> <em>Sheet</em>'],
     ['every occurrence', 'USB Cable, USB Hub', 'usb', '<em>USB</em> Cable, <em>USB</em> Hub'],
     ['letters and digits stay one word', 'Redmi Note5 Pro', 'note5', 'Redmi <em>Note5</em> Pro'],
-    ['an apostrophe stays inside a word', "Alisha Solid Women's Shorts", "women's", "Alisha Solid <em>Women's</em> Shorts"],
+    ['an apostrophe stays inside a word', "Alisha Solid Women's Shorts", "women's", 'Alisha Solid <em>Women&#39;s</em> Shorts'],
     ['non-Latin scripts', 'Чехол для Samsung', 'чехол', '<em>Чехол</em> для Samsung'],
+    [
+      'markup in a title is escaped, only the markers are HTML',
+      'Tom & Jerry <script>x</script>',
+      'jerry',
+      'Tom &amp; <em>Jerry</em> &lt;script&gt;x&lt;/script&gt;',
+    ],
+    ['quotes are escaped inside a marked word too', '"Quoted" Case', 'quoted', '&quot;<em>Quoted</em>&quot; Case'],
+    ['a title spelling the markers does not mark', '<em>Fake</em> Galaxy', 'galaxy', '&lt;em&gt;Fake&lt;/em&gt; <em>Galaxy</em>'],
   ])('%s', (_name, title, query, expected) => {
     expect(mark(title, query)).toBe(expected);
   });
@@ -55,4 +63,13 @@ describe('fuzziness', () => {
   ])('distance(%j, %j) capped at %i is %i', (a, b, max, expected) => {
     expect(editDistance(a, b, max)).toBe(expected);
   });
+});
+
+describe('escapeHtml', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['Tom & Jerry', 'Tom &amp; Jerry'],
+    ['<EM>upper</EM>', '&lt;EM&gt;upper&lt;/EM&gt;'],
+    [`"quoted" it's`, '&quot;quoted&quot; it&#39;s'],
+  ])('%s', (text, html) => expect(escapeHtml(text)).toBe(html));
 });

@@ -63,7 +63,16 @@ function matches(word: string, query: readonly string[]): boolean {
 const joins = (first: string, second: string, query: readonly string[]): boolean =>
   query.some((q) => q.startsWith(first + second) && (q.length === first.length + second.length || inflection.test(q.slice(first.length + second.length))));
 
-/** `title` with each matched word wrapped in <em>…</em>, or null when no word matched. */
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text safe inside HTML, in an element or a quoted attribute. */
+export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
+
+/**
+ * `title` as HTML, each matched word wrapped in <em>…</em>, or null when no word matched. The
+ * title is escaped, so the only markup a client receives is the markers: it may show the
+ * fragment as HTML as it is.
+ */
 export function highlightTitle(title: string, query: string[]): string | null {
   if (query.length === 0) return null;
   const segments = [...segmenter.segment(title)];
@@ -84,5 +93,5 @@ export function highlightTitle(title: string, query: string[]): string | null {
     }
   });
   if (marked.size === 0) return null;
-  return segments.map((s, i) => (marked.has(i) ? `<em>${s.segment}</em>` : s.segment)).join('');
+  return segments.map((s, i) => (marked.has(i) ? `<em>${escapeHtml(s.segment)}</em>` : escapeHtml(s.segment))).join('');
 }

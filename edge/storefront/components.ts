@@ -1,7 +1,7 @@
 import type { Money } from '../../openapi/schemas/common.ts';
 import type { ProductSummary } from '../../openapi/schemas/search.ts';
 import { assetUrl } from './assets/index.ts';
-import { highlightHtml, pageWindow, rupees } from './format.ts';
+import { pageWindow, rupees } from './format.ts';
 import { h, type Html, trusted } from './html.ts';
 
 // Pieces several pages share: prices, images, product cards, form fields and the pager.
@@ -28,7 +28,7 @@ export function productCard(p: ProductSummary, opts: { eager?: boolean } = {}): 
   const title = p.highlights?.title?.[0];
   return h`<li><article class="card"><a href="${productHref(p.id)}">
 ${image(p.image_url, '', opts)}
-<h3>${title ? trusted(highlightHtml(title)) : p.title}</h3></a>
+<h3>${title ? trusted(title) : p.title}</h3></a>
 ${p.brand ? h`<p>${p.brand}</p>` : ''}
 ${price(p)}
 ${p.rating !== null ? h`<p>${p.rating.toFixed(1)}★ <span class="visually-hidden">out of 5</span> (${p.rating_count})</p>` : ''}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highlightHtml, pageWindow, priceBucketLabel, ratingText, rupees, stockText } from './format.ts';
+import { pageWindow, priceBucketLabel, ratingText, rupees, stockText } from './format.ts';
 
 describe('rupees', () => {
   it.each([
@@ -40,15 +40,6 @@ describe('pageWindow', () => {
     [10, 10, [1, null, 8, 9, 10]],
     [4, 10, [1, 2, 3, 4, 5, 6, null, 10]],
   ])('page %i of %i', (current, last, pages) => expect(pageWindow(current, last)).toEqual(pages));
-});
-
-describe('highlightHtml', () => {
-  it.each([
-    ['<em>Samsung</em> Galaxy', '<em>Samsung</em> Galaxy'],
-    ['<em>Tom</em> & Jerry <script>x</script>', '<em>Tom</em> &amp; Jerry &lt;script&gt;x&lt;/script&gt;'],
-    ['"quoted" <em>it\'s</em>', '&quot;quoted&quot; <em>it&#39;s</em>'],
-    ['<emx>no</emx> <EM>upper</EM>', '&lt;emx&gt;no&lt;/emx&gt; &lt;EM&gt;upper&lt;/EM&gt;'],
-  ])('%s', (fragment, out) => expect(highlightHtml(fragment)).toBe(out));
 });
 
 describe('ratingText', () => {

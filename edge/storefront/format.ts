@@ -1,4 +1,4 @@
-// Pure: how the storefront writes money, stock, facet buckets, page numbers and highlights.
+// Pure: how the storefront writes money, stock, facet buckets and page numbers.
 
 const whole = new Intl.NumberFormat('en-IN', { maximumFractionDigits: 0 });
 const withPaise = new Intl.NumberFormat('en-IN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -37,16 +37,6 @@ export function pageWindow(current: number, last: number, around = 2): (number |
     else if (pages.at(-1) !== null) pages.push(null);
   }
   return pages;
-}
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** A highlighted fragment as HTML: everything escaped but its <em> and </em> markers. */
-export function highlightHtml(fragment: string): string {
-  return fragment
-    .split(/(<\/?em>)/)
-    .map((part) => (part === '<em>' || part === '</em>' ? part : part.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!)))
-    .join('');
 }
 
 /** The star rating out of five as text a screen reader says well. */
