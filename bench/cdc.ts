@@ -9,6 +9,7 @@ import { searchClient } from '../cdc/search/client.ts';
 import { removePipeline } from '../cdc/teardown.ts';
 import { indexAliases } from '../openapi/internal/read-model.ts';
 import { PUBLISHED_TABLES } from '../cdc/tables.ts';
+import { deleteKeysOf } from './cdc-workers.ts';
 import { assertBenchSettings } from './isolation.ts';
 import { writeBenchResult } from './results.ts';
 
@@ -141,6 +142,7 @@ async function main(): Promise<void> {
     },
   });
   say(`steady load: ${RATE} committed single-row updates/s for ${SECONDS} s on ${BENCH_PRODUCTS} products`);
+  say("  running: this run's relay and indexer (their own processes, as deployed); whatever else runs on the machine is in .bench-results/cdc.json (load)");
   const searchable: number[] = [];
   let loadRunning = true;
   let loadEnded = 0;
@@ -240,6 +242,7 @@ async function cleanup(): Promise<void> {
   await Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r)))));
   await sql`delete from products where id like ${`${prefix}-%`}`;
   await removePipeline({ databaseUrl: config.databaseUrl, brokers: config.KAFKA_BROKERS, elasticsearchUrl: config.ELASTICSEARCH_URL, ...names });
+  await deleteKeysOf(names.indexPrefix);
   await sql.end();
   await es.close();
 }

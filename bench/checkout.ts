@@ -13,14 +13,18 @@ import type { Sql } from '../core/db/types.ts';
 import { idempotencyOptions, runIdempotent } from '../core/idempotency/run-idempotent.ts';
 import { payOrder } from '../core/payment/pay.ts';
 import { sandboxProvider } from '../core/payment/providers/sandbox.ts';
+import { startEntry, startWorkerEdge } from './processes.ts';
+import { startCdcWorkers } from './cdc-workers.ts';
 import { assertBenchSettings } from './isolation.ts';
 import { writeBenchResult } from './results.ts';
 
 // `npm run bench:checkout`: paid orders per second (add to cart → checkout → pay) with 64
-// concurrent clients, through core's HTTP API (core in its own process, as in production) and
-// through the same domain steps called directly with postgres.js in this process (the ceiling:
-// the same transactions and idempotency records, without HTTP). Stock is ample and spread over
-// many products, so the figure is the cost of the steps, not of one hot row.
+// concurrent clients, as deployed: core in its own process with the relay and indexer running
+// (bench/cdc-workers.ts); then the same load with the CDC workers paused, through the edge (on
+// Node and under workerd) to that core, and through the same domain steps called directly with
+// postgres.js in this process (the ceiling: the same transactions and idempotency records,
+// without HTTP or CDC). Stock is ample and spread over many products, so the figure is the cost
+// of the steps, not of one hot row.
 const CLIENTS = 64;
 const PRODUCTS = 256;
 const WARMUP_MS = 2_000;
@@ -92,6 +96,15 @@ function directStep(sql: Sql): Step {
   };
 }
 
+// wrangler dev answers a request its Worker restarted under (it reloads on a source change) in plain text: a failed step
+const parseJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text || 'null');
+  } catch {
+    return null;
+  }
+};
+
 function httpStep(port: number): Step {
   const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
   const call = (method: string, path: string, token: string, body: unknown, extra: Record<string, string> = {}) =>
@@ -110,7 +123,7 @@ function httpStep(port: number): Step {
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null') }));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: parseJson(Buffer.concat(chunks).toString('utf8')) }));
           res.on('error', reject);
         },
       );
@@ -157,29 +170,87 @@ async function startCoreProcess(port: number) {
 
 assertBenchSettings(config);
 const sql = connect(config);
+const stopAll: Array<() => Promise<void>> = [];
+const stopEverything = async () => {
+  for (const stop of stopAll.splice(0).reverse()) await stop().catch(() => undefined);
+};
 try {
+  // As deployed: relay and indexer running before the bench's products exist, so their stock is
+  // projected and every reservation and capture flows through CDC while the load runs.
+  const cdc = await startCdcWorkers('ckbench');
+  stopAll.push(() => cdc.stop());
   const { clients, products } = await setup(sql);
   const [httpClients, directClients] = [clients.slice(0, CLIENTS), clients.slice(CLIENTS)];
 
   const port = await freePort();
   const core = await startCoreProcess(port);
+  stopAll.push(async () => {
+    core.kill('SIGTERM');
+    await new Promise((r) => core.once('exit', r));
+  });
   const viaHttp = await measure(httpClients, products, httpStep(port));
-  core.kill('SIGTERM');
-  await new Promise((r) => core.once('exit', r));
+  cdc.pause();
+  const cdcPaused = await measure(httpClients, products, httpStep(port));
+  cdc.resume();
+
+  // The same load through the edge (its own process on Node, and the Worker under workerd), which
+  // verifies the JWT, checks the write limits and forwards to this core.
+  const edgeSettings = {
+    CORE_URL: `http://127.0.0.1:${port}`,
+    SEARCH_INDEX_PREFIX: cdc.indexPrefix,
+    // 64 buyers from one address: the limits must not be what is measured
+    EDGE_RATE_LIMIT_IP_WRITES_PER_MINUTE: '1000000000',
+    EDGE_RATE_LIMIT_USER_WRITES_PER_MINUTE: '1000000000',
+  };
+  const edgePort = await freePort();
+  const nodeEdge = await startEntry(
+    'edge-node',
+    'edge/node.ts',
+    { ...edgeSettings, EDGE_URL: `http://127.0.0.1:${edgePort}` },
+    `http://127.0.0.1:${edgePort}/health`,
+  );
+  stopAll.push(() => nodeEdge.stop());
+  const viaNodeEdge = await measure(httpClients, products, httpStep(edgePort));
+  await nodeEdge.stop();
+  const workerPort = await freePort();
+  const workerEdge = await startWorkerEdge('edge-workerd', edgeSettings, workerPort, await freePort());
+  stopAll.push(() => workerEdge.stop());
+  const viaWorkerEdge = await measure(httpClients, products, httpStep(workerPort));
+  await stopEverything();
 
   const ceiling = await measure(directClients, products, directStep(sql));
   const ratio = viaHttp.perSecond / ceiling.perSecond;
   const line = (name: string, r: { perSecond: number; failures: number }) =>
-    `${name.padEnd(34)} ${r.perSecond.toFixed(1).padStart(8)} paid orders/s   (${r.failures} failed)`;
+    `${name.padEnd(44)} ${r.perSecond.toFixed(1).padStart(8)} paid orders/s   (${r.failures} failed)`;
   console.log(`checkout + payment, ${CLIENTS} concurrent clients, ${MEASURE_MS / 1000}s each after ${WARMUP_MS / 1000}s warm-up`);
-  console.log(line('core HTTP API (separate process)', viaHttp));
-  console.log(line('direct postgres.js (ceiling)', ceiling));
-  console.log(`ratio HTTP / ceiling                  ${ratio.toFixed(2)}   (goals: >= 300/s and >= 0.5)`);
-  writeBenchResult('checkout', ['core (its own process)', 'postgres.js in the bench process (ceiling)'], {
-    core_http_paid_orders_per_s: { value: viaHttp.perSecond, unit: 'paid orders/s' },
-    direct_paid_orders_per_s: { value: ceiling.perSecond, unit: 'paid orders/s' },
-    clients: { value: CLIENTS, unit: 'concurrent clients' },
-  });
+  console.log('running: core (its own process), relay + indexer (their own processes, CDC on unless said), edges as named');
+  console.log(line('core HTTP API, CDC on', viaHttp));
+  console.log(line('core HTTP API, CDC workers paused (SIGSTOP)', cdcPaused));
+  console.log(line('edge on Node -> core, CDC on', viaNodeEdge));
+  console.log(line('edge under workerd -> core, CDC on', viaWorkerEdge));
+  console.log(line('direct postgres.js, no CDC (ceiling)', ceiling));
+  console.log(`ratio CDC on / CDC paused                    ${(viaHttp.perSecond / cdcPaused.perSecond).toFixed(2)}   (goal >= 0.8; >= 300/s with CDC on)`);
+  console.log(`ratio edge on Node / core                    ${(viaNodeEdge.perSecond / viaHttp.perSecond).toFixed(2)}   (goal >= 0.8)`);
+  console.log(`ratio edge under workerd / core              ${(viaWorkerEdge.perSecond / viaHttp.perSecond).toFixed(2)}   (goal >= 0.8)`);
+  console.log(`ratio HTTP / ceiling                         ${ratio.toFixed(2)}   (goal >= 0.5)`);
+  writeBenchResult(
+    'checkout',
+    [
+      'core (its own process)',
+      'relay + indexer (their own processes)',
+      'edge on Node and under workerd (for the edge figures)',
+      'postgres.js in the bench process (ceiling)',
+    ],
+    {
+      core_http_paid_orders_per_s: { value: viaHttp.perSecond, unit: 'paid orders/s' },
+      core_http_cdc_paused_paid_orders_per_s: { value: cdcPaused.perSecond, unit: 'paid orders/s' },
+      edge_node_paid_orders_per_s: { value: viaNodeEdge.perSecond, unit: 'paid orders/s' },
+      edge_workerd_paid_orders_per_s: { value: viaWorkerEdge.perSecond, unit: 'paid orders/s' },
+      direct_paid_orders_per_s: { value: ceiling.perSecond, unit: 'paid orders/s' },
+      clients: { value: CLIENTS, unit: 'concurrent clients' },
+    },
+  );
 } finally {
+  await stopEverything();
   await sql.end();
 }

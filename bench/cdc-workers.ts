@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from '@upstash/redis';
+import { groupCaughtUp } from '../cdc/kafka.ts';
+import { removePipeline } from '../cdc/teardown.ts';
+import { config } from '../config/index.ts';
+import { topicFor } from '../openapi/internal/events.ts';
+import { freePort } from '../test/support/servers.ts';
+import { startEntry, type BenchProcess } from './processes.ts';
+
+// The relay and the indexer as the deployed system runs them (their own processes, on the
+// bench database), under names of this run: a fresh slot, publication, topics, consumer group and
+// index prefix, all removed at the end so no slot is left retaining WAL. pause() stops both with
+// SIGSTOP (the slot and Kafka keep what they would have done) to measure the same load without them.
+export type CdcWorkers = { indexPrefix: string; pause(): void; resume(): void; stop(): Promise<void> };
+
+const INDEXED = ['products', 'inventory', 'reviews'];
+
+export async function startCdcWorkers(tagPrefix: string): Promise<CdcWorkers> {
+  const tag = `${tagPrefix}${randomBytes(3).toString('hex')}`;
+  const names = { slot: `${tag}_slot`, publication: `${tag}_pub`, topicPrefix: tag, groupId: `${tag}-indexer`, indexPrefix: tag };
+  const [relayPort, indexerPort] = [await freePort(), await freePort()];
+  const common = { CDC_TOPIC_PREFIX: names.topicPrefix, LOG_LEVEL: 'warn' };
+  const workers: BenchProcess[] = [];
+  const signal = (s: NodeJS.Signals) => {
+    for (const w of workers) process.kill(w.pid, s);
+  };
+  const remove = async () => {
+    await removePipeline({ databaseUrl: config.databaseUrl, brokers: config.KAFKA_BROKERS, elasticsearchUrl: config.ELASTICSEARCH_URL, ...names });
+    await deleteKeysOf(names.indexPrefix);
+  };
+  try {
+    workers.push(
+      await startEntry(
+        'relay',
+        'cdc/relay/main.ts',
+        { ...common, CDC_SLOT: names.slot, CDC_PUBLICATION: names.publication, RELAY_METRICS_PORT: String(relayPort) },
+        `http://127.0.0.1:${relayPort}/health`,
+      ),
+    );
+    workers.push(
+      await startEntry(
+        'indexer',
+        'cdc/indexer/main.ts',
+        { ...common, CDC_INDEXER_GROUP: names.groupId, SEARCH_INDEX_PREFIX: names.indexPrefix, INDEXER_METRICS_PORT: String(indexerPort) },
+        `http://127.0.0.1:${indexerPort}/health`,
+      ),
+    );
+    // The relay's initial snapshot of the bench database is indexed before anything is measured.
+    const topics = INDEXED.map((t) => topicFor(names.topicPrefix, 'public', t));
+    const until = Date.now() + 600_000;
+    while (!(await groupCaughtUp(config.KAFKA_BROKERS, names.groupId, topics).catch(() => false))) {
+      if (Date.now() > until) throw new Error('the indexer did not catch up with the snapshot within 10 min');
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  } catch (e) {
+    await Promise.all(workers.map((w) => w.stop()));
+    await remove();
+    throw e;
+  }
+  return {
+    indexPrefix: names.indexPrefix,
+    pause: () => signal('SIGSTOP'),
+    resume: () => signal('SIGCONT'),
+    async stop() {
+      signal('SIGCONT');
+      await Promise.all(workers.map((w) => w.stop()));
+      await remove();
+    },
+  };
+}
+
+/** The Redis keys the indexer and the edge named by this run's index prefix (stock, cached pages). */
+export async function deleteKeysOf(indexPrefix: string): Promise<void> {
+  const redis = new Redis({ url: config.UPSTASH_REDIS_REST_URL, token: config.UPSTASH_REDIS_REST_TOKEN });
+  for (const match of [`stock:${indexPrefix}:*`, `stock-seeded:${indexPrefix}`, `cache:product:${indexPrefix}:*`, `cache:catalog-version:${indexPrefix}`]) {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, { match, count: 1000 });
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = String(next);
+    } while (cursor !== '0');
+  }
+}
