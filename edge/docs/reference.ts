@@ -8,7 +8,10 @@ import { contentHash } from '../storefront/assets/index.ts';
 // itself (Workers import it as text, Node reads it at start), so the page needs nothing but this
 // site and works offline. The page has no inline script: a small static script starts the bundle.
 
-/** Only this site; Scalar injects its stylesheet as a <style> element and sets style attributes, hence 'unsafe-inline' for styles alone. */
+/**
+ * Only this site; Scalar injects its stylesheet as a <style> element and sets style attributes, hence 'unsafe-inline' for styles alone.
+ * No 'unsafe-eval': the one eval the page reports is the bundled zod probing for `Function` (it then validates without compiling).
+ */
 export const DOCS_CSP = [
   "default-src 'self'",
   "script-src 'self'",
