@@ -21,6 +21,11 @@ export function relayMetrics(slotLag: () => Promise<number | null>) {
   const confirmedLsn = new Gauge({ name: 'cdc_relay_confirmed_lsn', help: 'Last LSN confirmed to Postgres (flush position)', registers: [registry] });
   const pending = new Gauge({ name: 'cdc_relay_pending_messages', help: 'Messages decoded but not yet acknowledged by Kafka', registers: [registry] });
   const sendErrors = new Counter({ name: 'cdc_relay_kafka_send_errors_total', help: 'Failed Kafka sends (retried)', registers: [registry] });
+  const active = new Gauge({
+    name: 'cdc_relay_active',
+    help: '1 while this relay holds its slot lock and streams, 0 while it stands by',
+    registers: [registry],
+  });
   new Gauge({
     name: 'cdc_relay_slot_lag_bytes',
     help: 'WAL bytes between the current position and the slot confirmed flush LSN',
@@ -30,5 +35,5 @@ export function relayMetrics(slotLag: () => Promise<number | null>) {
       if (lag !== null) this.set(lag);
     },
   });
-  return { registry, events, transactions, commitToKafka, confirmedLsn, pending, sendErrors, countEvents };
+  return { registry, events, transactions, commitToKafka, confirmedLsn, pending, sendErrors, countEvents, active };
 }

@@ -17,17 +17,20 @@ import { emitSnapshot } from './snapshot.ts';
 import { relayMetrics } from './metrics.ts';
 import { SCHEMA } from '../tables.ts';
 import { ensurePublication } from './publication.ts';
+import { acquireLeaderLock, type LeaderLock } from './leader-lock.ts';
 import { dropSlot, ensureStateTable, markSnapshotCompleted, slotExists, slotLagBytes, snapshotCompleted } from './slot.ts';
 import { primaryKeyOf } from './table-shapes.ts';
 import type { RelaySettings } from './settings.ts';
 
 // The relay: one persistent pgoutput slot → Kafka, confirming to Postgres only what Kafka
 // acknowledged. Sessions (replication connections) are restarted on failure; the slot makes
-// every restart resume after the last confirmed transaction.
+// every restart resume after the last confirmed transaction. Several relays may run for one
+// slot: the one holding its lock (leader-lock.ts) streams, the others stand by.
 
-export type Relay = { stop(): Promise<void>; confirmedLsn(): Lsn; streaming(): boolean };
+export type Relay = { stop(): Promise<void>; confirmedLsn(): Lsn; streaming(): boolean; active(): boolean };
 
 const STATUS_INTERVAL_MS = 5000;
+const LOCK_POLL_MS = 1000;
 
 const serialize = (r: ChangeRecord) => ({ topic: r.topic, key: r.key, value: JSON.stringify(r.value) });
 
@@ -38,6 +41,7 @@ export async function startRelay(s: RelaySettings, log: Logger): Promise<Relay> 
   let confirmed: Lsn = 0;
   let streaming = false;
   let stopping = false;
+  let lock: LeaderLock | null = null;
   let stream: Duplex | null = null;
   let repl: Sql | null = null;
 
@@ -198,21 +202,54 @@ export async function startRelay(s: RelaySettings, log: Logger): Promise<Relay> 
   const server =
     s.metricsPort === null
       ? null
-      : await serveMetrics(s.metricsPort, metrics.registry, () => ({ ok: streaming, detail: { slot: s.slot, confirmed_lsn: formatLsn(confirmed) } }));
+      : await serveMetrics(s.metricsPort, metrics.registry, () => ({
+          // a standby waiting for the lock is healthy too
+          ok: streaming || lock === null,
+          detail: { slot: s.slot, role: lock ? 'active' : 'standby', confirmed_lsn: formatLsn(confirmed) },
+        }));
 
-  const loop = (async () => {
-    for (let attempt = 0; !stopping; attempt++) {
+  /** Streams, restarting sessions on failure, until the relay stops or loses its lock. */
+  async function sessions(held: LeaderLock): Promise<void> {
+    let lost = false;
+    void held.lost.then(() => {
+      lost = true;
+      if (stopping) return;
+      log.error('lost the relay lock; ending the stream and standing by', { slot: s.slot });
+      void closeReplication();
+    });
+    for (let attempt = 0; !stopping && !lost; attempt++) {
       try {
         await session();
-        if (!stopping) log.warn('replication stream ended; reconnecting');
+        if (!stopping && !lost) log.warn('replication stream ended; reconnecting');
       } catch (e) {
-        if (!stopping) log.error('replication session failed; reconnecting', errorFields(e));
+        if (!stopping && !lost) log.error('replication session failed; reconnecting', errorFields(e));
       }
       // Whatever Kafka still owes is confirmed before the next session starts streaming again.
       await flusher.drained().catch(() => undefined);
       sendStatus();
       await closeReplication();
-      if (!stopping) await sleep(backoffDelay(attempt, OUTAGE_BACKOFF));
+      // the first retry comes soon: after a takeover the slot stays busy until the dead relay's walsender notices
+      if (!stopping && !lost) await sleep(backoffDelay(attempt, OUTAGE_BACKOFF));
+    }
+  }
+
+  const loop = (async () => {
+    metrics.active.set(0);
+    while (!stopping) {
+      const held = await acquireLeaderLock(s.databaseUrl, s.slot, {
+        pollMs: LOCK_POLL_MS,
+        stopped: () => stopping,
+        onWaiting: () => log.info('standby: waiting for lock', { slot: s.slot }),
+        onError: (e) => log.warn('relay lock unavailable; retrying', errorFields(e)),
+      });
+      if (!held) break;
+      lock = held;
+      metrics.active.set(1);
+      log.info('active', { slot: s.slot });
+      await sessions(held);
+      metrics.active.set(0);
+      lock = null;
+      await held.release();
     }
   })();
 
@@ -233,6 +270,7 @@ export async function startRelay(s: RelaySettings, log: Logger): Promise<Relay> 
   return {
     confirmedLsn: () => confirmed,
     streaming: () => streaming,
+    active: () => lock !== null,
     async stop() {
       stopping = true;
       clearInterval(publicationTimer);
