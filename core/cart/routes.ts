@@ -6,7 +6,7 @@ import type { CoreDeps } from '../deps.ts';
 import { unauthorized } from '../errors/domain-error.ts';
 import { addLines, newGuestToken, openCart, readCart, removeLine, setLineQuantity, type CartOwner } from './cart-store.ts';
 
-type Headers = { authorization?: string; 'x-cart-token'?: string };
+type Headers = { authorization: string | undefined; 'x-cart-token'?: string | undefined };
 
 export function registerCartRoutes(app: OpenAPIHono, deps: CoreDeps): void {
   const { sql, config } = deps;
@@ -26,25 +26,25 @@ export function registerCartRoutes(app: OpenAPIHono, deps: CoreDeps): void {
   });
 
   app.openapi(getCartRoute, async (c) => {
-    const { cartId, guestToken } = await resolve(c.req.valid('header'), false);
+    const { cartId, guestToken } = await resolve({ ...c.req.valid('header'), authorization: c.req.header('authorization') }, false);
     return c.json(await view(cartId, guestToken), 200);
   });
 
   app.openapi(addProductsRoute, async (c) => {
-    const { cartId, guestToken } = await resolve(c.req.valid('header'), true);
+    const { cartId, guestToken } = await resolve({ ...c.req.valid('header'), authorization: c.req.header('authorization') }, true);
     await addLines(sql, cartId, c.req.valid('json').items, config.CART_MAX_LINE_QUANTITY);
     if (guestToken) c.header('X-Cart-Token', guestToken);
     return c.json(await view(cartId, guestToken), 200);
   });
 
   app.openapi(updateCartItemRoute, async (c) => {
-    const { cartId, guestToken } = await resolve(c.req.valid('header'), false);
+    const { cartId, guestToken } = await resolve({ ...c.req.valid('header'), authorization: c.req.header('authorization') }, false);
     await setLineQuantity(sql, cartId, c.req.valid('param').product_id, c.req.valid('json').quantity, config.CART_MAX_LINE_QUANTITY);
     return c.json(await view(cartId, guestToken), 200);
   });
 
   app.openapi(deleteCartItemRoute, async (c) => {
-    const { cartId, guestToken } = await resolve(c.req.valid('header'), false);
+    const { cartId, guestToken } = await resolve({ ...c.req.valid('header'), authorization: c.req.header('authorization') }, false);
     await removeLine(sql, cartId, c.req.valid('param').product_id);
     return c.json(await view(cartId, guestToken), 200);
   });

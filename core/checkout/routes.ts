@@ -14,7 +14,7 @@ export function registerCheckoutRoutes(app: OpenAPIHono, deps: CoreDeps): void {
 
   app.openapi(checkoutRoute, async (c) => {
     const h = c.req.valid('header');
-    const claims = await requireClaims(config, h.authorization);
+    const claims = await requireClaims(config, c.req.header('authorization'));
     const body = c.req.valid('json');
     const request = { userId: claims.sub, route: 'POST /checkout', key: h['idempotency-key'], body };
     const answer = await runIdempotent(sql, request, opts, {

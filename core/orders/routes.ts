@@ -23,24 +23,24 @@ export function registerOrderRoutes(app: OpenAPIHono, deps: CoreDeps): void {
   };
 
   app.openapi(orderStatusRoute, async (c) => {
-    const claims = await requireClaims(config, c.req.valid('header').authorization);
+    const claims = await requireClaims(config, c.req.header('authorization'));
     return c.json(await orderStatus(sql, c.req.valid('query').order_id, claims.sub), 200);
   });
 
   app.openapi(listOrdersRoute, async (c) => {
-    const claims = await requireClaims(config, c.req.valid('header').authorization);
+    const claims = await requireClaims(config, c.req.header('authorization'));
     const q = c.req.valid('query');
     return c.json(await listOrders(sql, claims.sub, q.limit, q.cursor), 200);
   });
 
   app.openapi(cancelOrderRoute, async (c) => {
-    const claims = await requireClaims(config, c.req.valid('header').authorization);
+    const claims = await requireClaims(config, c.req.header('authorization'));
     const reason = c.req.valid('json').reason ?? 'cancelled by customer';
     return c.json(await move(c.req.valid('param').order_id, claims.sub, 'cancelled', 'customer', reason), 200);
   });
 
   app.openapi(adminOrderStatusRoute, async (c) => {
-    const claims = await requireAdmin(config, sql, c.req.valid('header').authorization);
+    const claims = await requireAdmin(config, sql, c.req.header('authorization'));
     const body = c.req.valid('json');
     return c.json(await move(c.req.valid('param').order_id, null, body.status, 'admin', body.reason ?? `set by operator ${claims.sub}`), 200);
   });

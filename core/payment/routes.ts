@@ -13,7 +13,7 @@ export function registerPaymentRoutes(app: OpenAPIHono, deps: CoreDeps): void {
 
   app.openapi(paymentRoute, async (c) => {
     const h = c.req.valid('header');
-    const claims = await requireClaims(config, h.authorization);
+    const claims = await requireClaims(config, c.req.header('authorization'));
     const body = c.req.valid('json');
     const request = { userId: claims.sub, route: 'POST /payment', key: h['idempotency-key'], body };
     const answer = await runIdempotent(sql, request, opts, payOrder(sql, paymentProvider, claims.sub, body));

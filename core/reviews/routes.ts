@@ -6,7 +6,7 @@ import { createReview } from './create-review.ts';
 
 export function registerReviewRoutes(app: OpenAPIHono, deps: CoreDeps): void {
   app.openapi(createReviewRoute, async (c) => {
-    const claims = await requireClaims(deps.config, c.req.valid('header').authorization);
+    const claims = await requireClaims(deps.config, c.req.header('authorization'));
     return c.json(await createReview(deps.sql, claims.sub, c.req.valid('param').product_id, c.req.valid('json')), 201);
   });
 }

@@ -1,5 +1,4 @@
 import { createRoute } from '@hono/zod-openapi';
-import { AuthHeadersSchema } from '../schemas/auth.ts';
 import {
   AdminStatusBodySchema,
   CancelBodySchema,
@@ -18,7 +17,7 @@ export const orderStatusRoute = createRoute({
   tags: ['orders'],
   summary: 'Current status of one of the caller’s orders and its history',
   security: bearerSecurity,
-  request: { headers: AuthHeadersSchema, query: OrderStatusQuerySchema },
+  request: { query: OrderStatusQuerySchema },
   responses: { 200: json(OrderStatusResponseSchema, 'Status and history'), ...problemResponses(400, 401, 404), ...serviceProblems },
 });
 
@@ -28,7 +27,7 @@ export const listOrdersRoute = createRoute({
   tags: ['orders'],
   summary: 'The caller’s orders, newest first, cursor-paginated',
   security: bearerSecurity,
-  request: { headers: AuthHeadersSchema, query: OrdersQuerySchema },
+  request: { query: OrdersQuerySchema },
   responses: { 200: json(OrdersPageSchema, 'One page of orders'), ...problemResponses(400, 401), ...serviceProblems },
 });
 
@@ -38,7 +37,7 @@ export const cancelOrderRoute = createRoute({
   tags: ['orders'],
   summary: 'Cancel an order: releases reserved stock, or restocks and refunds a paid one',
   security: bearerSecurity,
-  request: { headers: AuthHeadersSchema, params: OrderIdParamsSchema, body: jsonBody(CancelBodySchema) },
+  request: { params: OrderIdParamsSchema, body: jsonBody(CancelBodySchema) },
   responses: { 200: json(OrderSchema, 'The order after cancellation'), ...problemResponses(400, 401, 404, 409, 413), ...serviceProblems },
 });
 
@@ -48,6 +47,6 @@ export const adminOrderStatusRoute = createRoute({
   tags: ['admin'],
   summary: 'Operator: advance fulfilment (packed → shipped → out_for_delivery → delivered), cancel or refund',
   security: bearerSecurity,
-  request: { headers: AuthHeadersSchema, params: OrderIdParamsSchema, body: jsonBody(AdminStatusBodySchema) },
+  request: { params: OrderIdParamsSchema, body: jsonBody(AdminStatusBodySchema) },
   responses: { 200: json(OrderSchema, 'The order after the transition'), ...problemResponses(400, 401, 403, 404, 409, 413), ...serviceProblems },
 });

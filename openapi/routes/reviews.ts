@@ -1,5 +1,4 @@
 import { createRoute } from '@hono/zod-openapi';
-import { AuthHeadersSchema } from '../schemas/auth.ts';
 import { ProductIdParamsSchema } from '../schemas/cart.ts';
 import { ReviewBodySchema, ReviewSchema } from '../schemas/reviews.ts';
 import { bearerSecurity, json, jsonBody, problemResponses, serviceProblems } from './problems.ts';
@@ -10,6 +9,6 @@ export const createReviewRoute = createRoute({
   tags: ['reviews'],
   summary: 'Review a product bought in one of the caller’s paid orders (one review per product)',
   security: bearerSecurity,
-  request: { headers: AuthHeadersSchema, params: ProductIdParamsSchema, body: jsonBody(ReviewBodySchema) },
+  request: { params: ProductIdParamsSchema, body: jsonBody(ReviewBodySchema) },
   responses: { 201: json(ReviewSchema, 'Review stored'), ...problemResponses(400, 401, 403, 404, 409, 413), ...serviceProblems },
 });

@@ -1054,10 +1054,7 @@ export interface operations {
     postProductsByProductIdReviews: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Bearer <JWT> */
-                authorization?: string;
-            };
+            header?: never;
             path: {
                 product_id: string;
             };
@@ -1229,10 +1226,7 @@ export interface operations {
     postAdminOrdersByOrderIdStatus: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Bearer <JWT> */
-                authorization?: string;
-            };
+            header?: never;
             path: {
                 order_id: string;
             };
@@ -1349,8 +1343,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Bearer <JWT> */
-                authorization?: string;
                 /** @description Guest cart token */
                 "x-cart-token"?: string;
             };
@@ -1441,8 +1433,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Bearer <JWT> */
-                authorization?: string;
                 /** @description Guest cart token */
                 "x-cart-token"?: string;
             };
@@ -1533,8 +1523,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Bearer <JWT> */
-                authorization?: string;
                 /** @description Guest cart token */
                 "x-cart-token"?: string;
             };
@@ -1621,8 +1609,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Bearer <JWT> */
-                authorization?: string;
                 /** @description Guest cart token */
                 "x-cart-token"?: string;
             };
@@ -1740,8 +1726,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Bearer <JWT> */
-                authorization?: string;
                 /** @description Guest cart token */
                 "x-cart-token"?: string;
             };
@@ -1861,8 +1845,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Bearer <JWT> */
-                authorization?: string;
                 /** @description Guest cart token */
                 "x-cart-token"?: string;
             };
@@ -1951,8 +1933,6 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description Bearer <JWT> */
-                authorization?: string;
                 /** @description Client-chosen key; retries with the same key replay the first answer for 24 h */
                 "idempotency-key": string;
             };
@@ -2062,10 +2042,7 @@ export interface operations {
             query: {
                 order_id: string;
             };
-            header?: {
-                /** @description Bearer <JWT> */
-                authorization?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -2152,10 +2129,7 @@ export interface operations {
                 cursor?: string;
                 limit?: number;
             };
-            header?: {
-                /** @description Bearer <JWT> */
-                authorization?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -2229,10 +2203,7 @@ export interface operations {
     postOrdersByOrderIdCancel: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Bearer <JWT> */
-                authorization?: string;
-            };
+            header?: never;
             path: {
                 order_id: string;
             };
@@ -2340,8 +2311,6 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description Bearer <JWT> */
-                authorization?: string;
                 /** @description Client-chosen key; retries with the same key replay the first answer for 24 h */
                 "idempotency-key": string;
             };
