@@ -10,5 +10,5 @@ export function errorFields(e: unknown): Record<string, unknown> {
 export const createLogger = (
   level: LogLevel,
   base: Record<string, unknown> = {},
-  write: (line: string) => void = (l) => process.stdout.write(l + '\n'),
+  write: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
 ): Logger => create(level, base, write);

@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../config/index.ts';
 import { SPEC_PATH, staleArtifacts } from './generate.ts';
 
 const run = promisify(execFile);
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
 describe('generated contract', () => {
   it('openapi.json and the SDK types match the route definitions (run `npm run openapi` when this fails)', async () => {

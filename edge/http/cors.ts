@@ -8,7 +8,7 @@ export function fixedCorsHeaders(opts: CorsOptions): Record<string, string> {
   if (opts.origins === '*') headers['Access-Control-Allow-Origin'] = '*';
   if (opts.exposeHeaders.length) headers['Access-Control-Expose-Headers'] = opts.exposeHeaders.join(',');
   // With a list the answer differs by Origin, so shared caches must keep them apart.
-  if (opts.origins !== '*') headers['Vary'] = 'Origin';
+  if (opts.origins !== '*') headers.Vary = 'Origin';
   return headers;
 }
 
