@@ -108,6 +108,7 @@ export const envSchema = z.object({
   EDGE_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(65536),
   EDGE_RATE_LIMIT_IP_WRITES_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   EDGE_RATE_LIMIT_USER_WRITES_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  EDGE_RATE_LIMIT_IP_READS_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   // the namespace of the rate-limit buckets in Redis: the test suite and the benches use their own
   EDGE_RATE_LIMIT_PREFIX: z.string().min(1).default('ratelimit:edge'),
   EDGE_SEARCH_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).default(60),

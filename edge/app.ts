@@ -14,9 +14,10 @@ import { fetchCores } from './core/failover-fetch.ts';
 import { createForwarder, type CoreFetch } from './core/forward.ts';
 import { accessLog } from './http/access-log.ts';
 import { createBearerVerifier } from './http/auth.ts';
-import { commonHeadersMiddleware, createCommonHeaders } from './http/common-headers.ts';
+import { commonHeadersMiddleware, createCommonHeaders, requestIdFor } from './http/common-headers.ts';
 import { parseCorsOrigins, type CorsOptions } from './http/cors.ts';
 import { createHotFront } from './http/hot-front.ts';
+import { createReadLimiter } from './http/read-limiter.ts';
 import { createWriteLimiter } from './http/rate-limit.ts';
 import { createLogger, type LogSink } from './log.ts';
 import { registerForwarded } from './routes/forwarded.ts';
@@ -156,7 +157,28 @@ export function createEdge(bindings: Record<string, unknown>, opts: EdgeOptions)
   // A GET of a URL among the hot reads is answered in front of the router (about half of a cached
   // read's CPU on Node); everything else, and everything when the in-process level is off, is routed.
   const front = hot ? createHotFront(hot, common, log) : () => undefined;
-  const edgeFetch: EdgeFetch = (request, runtimeEnv, ctx) => front(request) ?? app.fetch(request, runtimeEnv, ctx);
+  // Reads are limited per address before the front, so a cached read pays for the count alone (read-limiter.ts).
+  const limitReads = createReadLimiter(rateLimitRedis, {
+    perMinute: env.EDGE_RATE_LIMIT_IP_READS_PER_MINUTE,
+    prefix: opts.rateLimitPrefix ?? env.EDGE_RATE_LIMIT_PREFIX,
+    log,
+  });
+  const requestIp = (request: Request, runtimeEnv: unknown) =>
+    (opts.clientIp ? (runtimeEnv as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress : undefined) ??
+    request.headers.get('cf-connecting-ip') ??
+    'unknown';
+  const refuseRead = (request: Request, runtimeEnv: unknown, ctx: ExecutionContext | undefined): Response | undefined => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
+    const refused = limitReads(requestIp(request, runtimeEnv), (p) => (ctx ? ctx.waitUntil(p) : void p));
+    if (!refused) return undefined;
+    const headers = common.addRequest(
+      { ...common.fixed, ...Object.fromEntries(refused.headers) },
+      requestIdFor(request.headers.get('x-request-id')),
+      request.headers.get('origin') ?? undefined,
+    );
+    return new Response(refused.body, { status: 429, headers });
+  };
+  const edgeFetch: EdgeFetch = (request, runtimeEnv, ctx) => refuseRead(request, runtimeEnv, ctx) ?? front(request) ?? app.fetch(request, runtimeEnv, ctx);
   return {
     fetch: edgeFetch,
     request: async (path, init) => edgeFetch(new Request(new URL(path, 'http://localhost'), init)),

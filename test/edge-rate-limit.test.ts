@@ -138,3 +138,42 @@ describe('the limiter with its Redis down', () => {
     expect(statuses).toEqual(Array(PER_USER + 2).fill(200));
   });
 });
+
+describe('per-address read limit', () => {
+  const READS = 4;
+  const read = (edge: ReturnType<typeof createEdge>, ip: string) => edge.request('/health', { headers: { 'cf-connecting-ip': ip } });
+
+  it(`allows ${READS} reads a minute per address, then 429 problem+json with Retry-After and the request id; other addresses unaffected; counts in the limits' Redis`, async () => {
+    const edge = edgeWith({
+      EDGE_RATE_LIMIT_IP_READS_PER_MINUTE: String(READS),
+      RATE_LIMIT_REDIS_REST_URL: await bridge(LIMITS_DB),
+      RATE_LIMIT_REDIS_REST_TOKEN: token,
+    });
+    const statuses: number[] = [];
+    for (let i = 0; i < READS; i++) statuses.push((await read(edge, '192.0.2.1')).status);
+    const refused = await read(edge, '192.0.2.1');
+    expect([...statuses, refused.status]).toEqual([...Array(READS).fill(200), 429]);
+    expect(refused.headers.get('content-type')).toBe('application/problem+json');
+    expect(((await refused.json()) as { type: string }).type).toMatch(/rate-limited$/);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(60);
+    expect(refused.headers.get('x-request-id')).toBeTruthy();
+    expect((await read(edge, '192.0.2.2')).status).toBe(200);
+    const limitsDb = connections.at(-1)!;
+    await expect.poll(async () => (await limitsDb.keys('ratelimit:test:*:read:192.0.2.1:*')).length).toBe(1);
+  });
+
+  it('with its Redis down, reads go on without waiting for it (fail open), and the outage is logged', async () => {
+    const lines: string[] = [];
+    const edge = createEdge(
+      { ...config, CORE_URL: core.url, EDGE_RATE_LIMIT_IP_READS_PER_MINUTE: String(READS), RATE_LIMIT_REDIS_REST_URL: `http://127.0.0.1:${deadPort}` },
+      { runtime: 'node', logSink: (line) => lines.push(line), rateLimitPrefix: `ratelimit:test:${randomUUID()}` },
+    );
+    for (let i = 0; i < READS; i++) {
+      const started = Date.now();
+      expect((await read(edge, '192.0.2.3')).status).toBe(200);
+      expect(Date.now() - started).toBeLessThan(500);
+    }
+    await expect.poll(() => lines.some((l) => l.includes('read limiter unavailable'))).toBe(true);
+  });
+});
