@@ -11,9 +11,9 @@ export const productHref = (id: string) => `/shop/product/${encodeURIComponent(i
 export function price(p: { price: Money | null; mrp: Money | null; discount_percent: number | null }): Html {
   if (!p.price) return h`<p class="price">Not for sale</p>`;
   const struck = p.mrp && p.mrp.amount > p.price.amount;
-  return h`<p><span class="price">${rupees(p.price.amount)}</span>${
+  return h`<p class="prices"><span class="price">${rupees(p.price.amount)}</span> ${
     struck && p.mrp ? h`<s class="mrp"><span class="visually-hidden">M.R.P. </span>${rupees(p.mrp.amount)}</s>` : ''
-  }${p.discount_percent ? h`<span class="discount">${p.discount_percent}% off</span>` : ''}</p>`;
+  } ${p.discount_percent ? h`<span class="discount">${p.discount_percent}% off</span>` : ''}</p>`;
 }
 
 /** A product image, or the placeholder when there is none; one that fails to load is swapped for it by a script. */
@@ -28,7 +28,7 @@ export function productCard(p: ProductSummary, opts: { eager?: boolean } = {}): 
   const title = p.highlights?.title?.[0];
   return h`<li><article class="card"><a href="${productHref(p.id)}">
 ${image(p.image_url, '', opts)}
-<h3>${title ? trusted(title) : p.title}</h3></a>
+<h2>${title ? trusted(title) : p.title}</h2></a>
 ${p.brand ? h`<p>${p.brand}</p>` : ''}
 ${price(p)}
 ${p.rating !== null ? h`<p>${p.rating.toFixed(1)}★ <span class="visually-hidden">out of 5</span> (${p.rating_count})</p>` : ''}

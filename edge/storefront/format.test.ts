@@ -44,7 +44,10 @@ describe('pageWindow', () => {
 
 describe('ratingText', () => {
   it.each([
-    [null, 'Not rated yet'],
-    [4.25, '4.3 out of 5'],
-  ])('%s → %s', (avg, text) => expect(ratingText(avg)).toBe(text));
+    [null, 0, 'No ratings yet'],
+    [4.2, 0, 'No ratings yet'],
+    [null, 3, 'No ratings yet'],
+    [4.25, 1, '4.3 out of 5 (1 rating)'],
+    [4.25, 12, '4.3 out of 5 (12 ratings)'],
+  ])('%s over %s → %s', (average, count, text) => expect(ratingText({ average, count })).toBe(text));
 });

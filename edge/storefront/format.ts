@@ -39,5 +39,8 @@ export function pageWindow(current: number, last: number, around = 2): (number |
   return pages;
 }
 
-/** The star rating out of five as text a screen reader says well. */
-export const ratingText = (average: number | null): string => (average === null ? 'Not rated yet' : `${average.toFixed(1)} out of 5`);
+/** The star rating out of five with its count, as text a screen reader says well; an average over no ratings (the catalog's) is not shown. */
+export const ratingText = (summary: { average: number | null; count: number }): string =>
+  summary.average === null || summary.count === 0
+    ? 'No ratings yet'
+    : `${summary.average.toFixed(1)} out of 5 (${summary.count} ${summary.count === 1 ? 'rating' : 'ratings'})`;

@@ -22,7 +22,7 @@ export function homePage(browse: SearchResponse, csrf: string | null): Html {
   return layout(
     { title: 'Shop', csrf },
     h`<h1>Find what you need</h1>
-<form role="search" action="/shop/search" method="get">
+<form class="home-search" role="search" action="/shop/search" method="get">
 <label for="home-q">Search products</label>
 <input id="home-q" name="q" type="search" autocomplete="off" data-suggest maxlength="500">
 <button type="submit">Search</button>

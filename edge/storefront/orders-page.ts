@@ -44,7 +44,7 @@ ${nextCursor ? h`<p><a href="/shop/orders?cursor=${encodeURIComponent(nextCursor
 
 /** The timeline alone: the order page embeds it and the status script fetches it again. */
 export function timeline(status: OrderStatusResponse): Html {
-  return h`<p>Status: <strong data-status="${status.status}">${STATUS_TEXT[status.status]}</strong></p>
+  return h`<p>Status: <strong data-status="${status.status}" data-may-cancel="${String(customerMayCancel(status.status))}">${STATUS_TEXT[status.status]}</strong></p>
 <ol class="timeline">${status.history.map(
     (e) => h`<li><strong>${STATUS_TEXT[e.status]}</strong> · ${dateTime(e.at)}${e.reason ? h` · ${e.reason}` : ''}</li>`,
   )}</ol>`;
@@ -68,7 +68,7 @@ ${
 ${a ? h`<section aria-labelledby="ship-h"><h2 id="ship-h">Shipping to</h2><address>${a.name}<br>${a.line1}<br>${a.line2 ? h`${a.line2}<br>` : ''}${a.city}, ${a.state} ${a.postal_code}</address></section>` : ''}
 ${
   customerMayCancel(status.status)
-    ? h`<form method="post" action="${orderHref(order.order_id)}/cancel">${hidden('_csrf', csrf)}<button type="submit" class="danger">Cancel order</button></form>`
+    ? h`<form method="post" action="${orderHref(order.order_id)}/cancel" data-cancel>${hidden('_csrf', csrf)}<button type="submit" class="danger">Cancel order</button></form>`
     : ''
 }
 <p><a href="/shop/orders">My orders</a></p>`;

@@ -25,7 +25,7 @@ ${hidden('_csrf', csrf)}${hidden('idempotency_key', idempotencyKey)}
 <fieldset><legend>Sandbox card</legend>
 ${SANDBOX_CARDS.map(
   (c) =>
-    h`<p><input type="radio" id="card-${c.token}" name="payment_method" value="${c.token}"${c.token === chosen ? h` checked` : ''}> <label class="inline" for="card-${c.token}">${c.label}</label></p>`,
+    h`<p class="choice"><input type="radio" id="card-${c.token}" name="payment_method" value="${c.token}"${c.token === chosen ? h` checked` : ''}> <label for="card-${c.token}">${c.label}</label></p>`,
 )}
 </fieldset>
 <p><button type="submit">Pay</button></p>

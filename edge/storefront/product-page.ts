@@ -34,7 +34,7 @@ ${hidden('product_id', p.id)}${csrf === null ? '' : hidden('_csrf', csrf)}
 function reviews(p: ProductDetail, page: ReviewPage): Html {
   const last = Math.max(1, Math.ceil(page.total / REVIEWS_PER_PAGE));
   return h`<section aria-labelledby="reviews-h"><h2 id="reviews-h">Reviews</h2>
-<p>${ratingText(p.rating_summary.average)} · ${p.rating_summary.count} ratings · ${page.total} reviews</p>
+<p>${ratingText(p.rating_summary)} · ${page.total} ${page.total === 1 ? 'review' : 'reviews'}</p>
 ${
   page.items.length
     ? h`<ol class="reviews">${page.items.map(
@@ -82,7 +82,7 @@ ${opts.notice ? h`<p class="notice" role="status">${opts.notice}</p>` : ''}
 <h1>${p.title}</h1>
 ${p.brand ? h`<p>Brand: ${p.brand}</p>` : ''}
 ${price(p)}
-<p>${ratingText(p.rating_summary.average)} (${p.rating_summary.count} ratings)</p>
+<p>${ratingText(p.rating_summary)}</p>
 ${addToCart(p, opts.csrf)}
 </div>
 </article>

@@ -1,12 +1,17 @@
 // The storefront's scripts: small, plain, and only enhancing pages that work without them.
 
-/** Typeahead over /products/suggest for every search box (input[data-suggest]). */
+/**
+ * Typeahead over /products/suggest for every search box (input[data-suggest]), as an ARIA combobox:
+ * the options are plain text (a link inside an option is a nested interactive control), the input
+ * keeps focus and names the highlighted one with aria-activedescendant; Enter or a click opens it.
+ */
 export const TYPEAHEAD_JS = `(() => {
   for (const input of document.querySelectorAll('input[data-suggest]')) {
     const list = document.createElement('ul');
     list.id = input.id + '-suggestions';
     list.className = 'suggestions';
     list.setAttribute('role', 'listbox');
+    list.setAttribute('aria-label', 'Suggestions');
     list.hidden = true;
     input.after(list);
     input.setAttribute('role', 'combobox');
@@ -14,8 +19,14 @@ export const TYPEAHEAD_JS = `(() => {
     input.setAttribute('aria-controls', list.id);
     input.setAttribute('aria-expanded', 'false');
     let timer, active = -1, asked = 0;
-    const close = () => { list.hidden = true; input.setAttribute('aria-expanded', 'false'); active = -1; };
-    const mark = () => list.querySelectorAll('li').forEach((li, i) => li.setAttribute('aria-selected', String(i === active)));
+    const mark = () => {
+      const items = list.querySelectorAll('[role=option]');
+      items.forEach((li, i) => li.setAttribute('aria-selected', String(i === active)));
+      if (active >= 0) input.setAttribute('aria-activedescendant', items[active].id);
+      else input.removeAttribute('aria-activedescendant');
+    };
+    const close = () => { list.hidden = true; input.setAttribute('aria-expanded', 'false'); active = -1; mark(); };
+    const open = (li) => { location.href = li.dataset.href; };
     input.addEventListener('input', () => {
       clearTimeout(timer);
       const q = input.value.trim();
@@ -30,37 +41,41 @@ export const TYPEAHEAD_JS = `(() => {
             const li = document.createElement('li');
             li.id = list.id + '-' + i;
             li.setAttribute('role', 'option');
-            const a = document.createElement('a');
-            a.href = '/shop/product/' + encodeURIComponent(s.product_id);
-            a.textContent = s.text;
-            li.append(a);
+            li.dataset.href = '/shop/product/' + encodeURIComponent(s.product_id);
+            li.textContent = s.text;
             return li;
           }));
           list.hidden = suggestions.length === 0;
           input.setAttribute('aria-expanded', String(!list.hidden));
           active = -1;
+          mark();
         } catch {}
       }, 150);
     });
     input.addEventListener('keydown', (e) => {
-      const items = list.querySelectorAll('li');
+      const items = list.querySelectorAll('[role=option]');
       if (list.hidden || items.length === 0) return;
       if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
         e.preventDefault();
         active = (active + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length;
         mark();
-        input.setAttribute('aria-activedescendant', items[active].id);
       } else if (e.key === 'Enter' && active >= 0) {
         e.preventDefault();
-        location.href = items[active].querySelector('a').href;
+        open(items[active]);
       } else if (e.key === 'Escape') close();
     });
+    // pressing an option must not blur the input first, or the list closes under the pointer
+    list.addEventListener('mousedown', (e) => e.preventDefault());
+    list.addEventListener('click', (e) => { const li = e.target.closest('[role=option]'); if (li) open(li); });
     input.addEventListener('blur', () => setTimeout(close, 200));
   }
 })();
 `;
 
-/** Live order status: polls the order's status JSON and redraws the timeline (section[data-order-status]). */
+/**
+ * Live order status: polls the order's timeline fragment and redraws it ([data-order-status]); once
+ * the fragment says the order may no longer be cancelled, the cancel form ([data-cancel]) goes.
+ */
 export const ORDER_STATUS_JS = `(() => {
   const section = document.querySelector('[data-order-status]');
   if (!section) return;
@@ -74,7 +89,9 @@ export const ORDER_STATUS_JS = `(() => {
         if (html !== section.innerHTML) section.innerHTML = html;
       }
     } catch {}
-    const status = section.querySelector('[data-status]')?.getAttribute('data-status');
+    const shown = section.querySelector('[data-status]');
+    const status = shown?.getAttribute('data-status');
+    if (shown?.getAttribute('data-may-cancel') === 'false') for (const form of document.querySelectorAll('[data-cancel]')) form.hidden = true;
     if (!final.has(status)) setTimeout(tick, 3000);
   };
   setTimeout(tick, 3000);

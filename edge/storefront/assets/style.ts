@@ -15,6 +15,9 @@ header.top a{color:#fff}
 header.top nav ul{list-style:none;margin:0;padding:0;display:flex;gap:1rem;flex-wrap:wrap}
 header.top nav a,header.top nav button{display:inline-block;min-height:44px;padding:.6rem .25rem;color:#fff;background:none;border:0;font:inherit;text-decoration:underline;cursor:pointer}
 form.search{flex:1 1 100%;display:flex;gap:.25rem;position:relative;order:3}
+form.home-search{position:relative;display:flex;flex-wrap:wrap;gap:.25rem;max-width:40rem}
+form.home-search label{flex:1 1 100%}
+form.home-search input{flex:1;min-width:0}
 form.search input{flex:1;min-width:0}
 main{padding:1rem;max-width:72rem;margin:0 auto}
 footer{padding:1rem;text-align:center;color:#4a4a4a;border-top:1px solid #ddd}
@@ -33,10 +36,12 @@ ul.grid{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto
 .card{border:1px solid #ddd;border-radius:8px;padding:.75rem;height:100%}
 .card img{width:100%;aspect-ratio:1;object-fit:contain;background:#f3f3f3}
 .card a{text-decoration:none;color:inherit}
-.card h3{font-size:1rem;margin:.25rem 0}
+.card h2{font-size:1rem;margin:.25rem 0}
+a.card{display:block}
 .price{font-weight:700;font-size:1.1rem}
-.mrp{color:#4a4a4a;text-decoration:line-through;margin-left:.4rem}
-.discount{color:#146c2e;font-weight:600;margin-left:.4rem}
+.prices{display:flex;flex-wrap:wrap;align-items:baseline;column-gap:.4rem}
+.mrp{color:#4a4a4a;text-decoration:line-through}
+.discount{color:#146c2e;font-weight:600}
 .low{color:#b3261e;font-weight:600}
 .in{color:#146c2e}
 em{font-style:normal;background:#fff3b0}
@@ -54,10 +59,13 @@ th,td{text-align:left;padding:.5rem;border-bottom:1px solid #ddd;vertical-align:
 ol.timeline{padding-left:1.25rem}
 ol.timeline li{margin:.25rem 0}
 .suggestions{position:absolute;top:100%;left:0;right:0;background:#fff;color:#1a1a1a;border:1px solid #6b6b6b;list-style:none;margin:0;padding:0;z-index:5}
-.suggestions li a{display:block;padding:.6rem .75rem;color:#1a1a1a;min-height:44px}
-.suggestions li[aria-selected=true] a{background:#e8f0fe}
+.suggestions [role=option]{padding:.6rem .75rem;min-height:44px;cursor:pointer}
+.suggestions [role=option]:hover,.suggestions [aria-selected=true]{background:#e8f0fe}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .inline{display:inline}
+.choice{display:flex;align-items:center;gap:.5rem;margin:.25rem 0}
+.choice input{flex:none;width:1.25rem;height:1.25rem;min-height:0;margin:0;padding:0}
+.choice label{margin:0;padding:.6rem 0;min-height:44px;font-weight:400}
 @media (min-width:48rem){
   form.search{flex:1 1 auto;order:0;max-width:32rem}
   .layout{display:grid;grid-template-columns:16rem 1fr;gap:1.5rem}
