@@ -25,9 +25,20 @@ export const DOCS_CSP = [
   "object-src 'none'",
 ].join('; ');
 
+/**
+ * Scalar's light theme darkened until every text colour keeps 4.5:1 on its lightest and its grey
+ * backgrounds (#fff, #f6f6f6): its greys (#707070, #8e8e8e) and accent, yellow, orange and red fall short.
+ * Doubled class: the theme sets these on `.light-mode` more than once (hex, then display-p3).
+ */
+export const DOCS_CSS = `.light-mode.light-mode{
+--scalar-color-2:#595959;--scalar-color-3:#616161;--scalar-color-accent:#0059b3;--scalar-sidebar-search-color:#616161;
+--scalar-color-green:#04704b;--scalar-color-red:#c0000a;--scalar-color-yellow:#7a5c00;--scalar-color-blue:#005a96;
+--scalar-color-orange:#a83c00;--scalar-color-purple:#5203d1;--scalar-color-query:#00666a}`;
+
 // Scalar's fonts come from its CDN unless turned off; telemetry and the AI agent talk to scalar.com;
-// its developer toolbar (deploy, share) is for Scalar's own service.
-const INIT_JS = `Scalar.createApiReference('#reference', { url: '/openapi.json', withDefaultFonts: false, telemetry: false, agent: { disabled: true }, showDeveloperTools: 'never' });\n`;
+// its developer toolbar (deploy, share) is for Scalar's own service. Light mode only: DOCS_CSS is
+// checked for contrast in that theme.
+const INIT_JS = `Scalar.createApiReference('#reference', { url: '/openapi.json', withDefaultFonts: false, telemetry: false, agent: { disabled: true }, showDeveloperTools: 'never', forceDarkModeState: 'light', hideDarkModeToggle: true, customCss: ${JSON.stringify(DOCS_CSS)} });\n`;
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const JS_TYPE = 'text/javascript; charset=utf-8';
