@@ -1,16 +1,22 @@
 import { randomUUID } from 'node:crypto';
+import { Redis } from '@upstash/redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropIndices } from '../cdc/search/indices.ts';
+import { config } from '../config/index.ts';
+import { STOCK_AVAILABLE_FIELD, stockKeys } from '../openapi/internal/read-model.ts';
 import { testEs, testSql } from './cdc-harness.ts';
 import { loadCatalogSlice, seedProducts } from './support/seed-index.ts';
 import { freePort, startEntry, startNodeEdge, type Running } from './support/servers.ts';
 
 // The shop over plain HTTP, as a browser without JavaScript uses it: form posts, 303 redirects and
-// cookies. Core runs as a child process; the edge in-process on a private index of one product.
+// cookies. Core runs as a child process; the edge in-process on a private index of one product,
+// whose units are in the stock projection the indexer would keep (product pages read them there).
 const prefix = `storefront-${randomUUID().slice(0, 8)}`;
 const productId = `sf-${randomUUID().slice(0, 8)}`;
 const sql = testSql();
 const es = testEs();
+const redis = new Redis({ url: config.UPSTASH_REDIS_REST_URL, token: config.UPSTASH_REDIS_REST_TOKEN });
+const ON_HAND = 3;
 const running: Running[] = [];
 let shop = '';
 
@@ -47,9 +53,10 @@ const hiddenValue = (page: string, name: string) => page.match(new RegExp(`name=
 beforeAll(async () => {
   await sql.begin(async (tx) => {
     await tx`insert into products ${tx({ id: productId, pid: `PID-${productId}`, title: `Storefront Kettle ${productId} <b>steel</b>`, brand: 'Acme & Sons', category_path: ['Home', 'Kitchen'], description: 'Boils <water> fast', price_amount: 12_345_650, mrp_amount: 15_000_000 })}`;
-    await tx`insert into inventory ${tx({ product_id: productId, on_hand: 3, reserved: 0 })}`;
+    await tx`insert into inventory ${tx({ product_id: productId, on_hand: ON_HAND, reserved: 0 })}`;
   });
   await seedProducts(es, prefix, await loadCatalogSlice(sql, [productId], 0));
+  await redis.hset(stockKeys.product(prefix, productId), { [STOCK_AVAILABLE_FIELD]: ON_HAND });
   const coreUrl = `http://127.0.0.1:${await freePort()}`;
   running.push(await startEntry('core/main.ts', { LOG_LEVEL: 'info', CORE_URL: coreUrl }, `${coreUrl}/health`));
   const edge = await startNodeEdge({ LOG_LEVEL: 'info', CORE_URL: coreUrl, SEARCH_INDEX_PREFIX: prefix });
@@ -60,6 +67,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const r of running.reverse()) await r.stop();
   await dropIndices(es, prefix);
+  await redis.del(stockKeys.product(prefix, productId));
   await sql`delete from products where id = ${productId}`.catch(() => undefined);
   await es.close();
   await sql.end();
