@@ -31,7 +31,7 @@ ${image(p.image_url, '', opts)}
 <h2>${title ? trusted(title) : p.title}</h2></a>
 ${p.brand ? h`<p>${p.brand}</p>` : ''}
 ${price(p)}
-${p.rating !== null ? h`<p>${p.rating.toFixed(1)}★ <span class="visually-hidden">out of 5</span> (${p.rating_count})</p>` : ''}
+${p.rating !== null && p.rating_count > 0 ? h`<p>${p.rating.toFixed(1)}★ <span class="visually-hidden">out of 5</span> (${p.rating_count})</p>` : ''}
 ${p.in_stock ? '' : h`<p class="low">Out of stock</p>`}
 </article></li>`;
 }
