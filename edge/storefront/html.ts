@@ -7,5 +7,5 @@ export type Html = HtmlEscapedString;
 
 export const h = (strings: TemplateStringsArray, ...values: unknown[]): Html => html(strings, ...values) as Html;
 
-/** Text already made safe HTML (highlighted titles, after highlightHtml). */
+/** Text already made safe HTML (highlighted titles, which the search API escapes but for their <em> markers). */
 export const trusted = (safe: string): Html => raw(safe);
