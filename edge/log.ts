@@ -1,3 +1,3 @@
 // The edge logs through the shared format; the Node entry passes a batching sink
 // (node-log-sink.ts), workerd the default console sink.
-export { createLogger, type Logger, type LogLevel, type LogSink } from '../log/json-logger.ts';
+export { createLogger, type Logger, type LogSink } from '../log/json-logger.ts';

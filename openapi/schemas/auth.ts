@@ -53,7 +53,6 @@ export const AuthResponseSchema = z
  */
 export const AuthHeadersSchema = z.object({});
 /** Guest carts are addressed by this header; login merges the guest cart into the user's. */
-export const CART_TOKEN_HEADER = 'x-cart-token';
 export const CartTokenHeadersSchema = AuthHeadersSchema.extend({
   'x-cart-token': z
     .string()
@@ -67,6 +66,4 @@ export const CartTokenHeadersSchema = AuthHeadersSchema.extend({
 export type JwtClaims = z.infer<typeof JwtClaimsSchema>;
 export type Jwks = z.infer<typeof JwksSchema>;
 export type Role = z.infer<typeof RoleSchema>;
-export type RegisterBody = z.infer<typeof RegisterBodySchema>;
-export type LoginBody = z.infer<typeof LoginBodySchema>;
 export type AuthResponse = z.infer<typeof AuthResponseSchema>;

@@ -41,4 +41,3 @@ export const CartSchema = z
 
 export type CartLineInput = z.infer<typeof CartLineInputSchema>;
 export type Cart = z.infer<typeof CartSchema>;
-export type CartLine = z.infer<typeof CartLineSchema>;

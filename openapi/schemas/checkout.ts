@@ -41,7 +41,6 @@ export const CheckoutResponseSchema = z
 export const ShortLineSchema = z.object({ product_id: z.string(), requested: z.number().int(), available: z.number().int() }).openapi('ShortLine');
 
 export type Address = z.infer<typeof AddressSchema>;
-export type CheckoutBody = z.infer<typeof CheckoutBodySchema>;
 export type CheckoutResponse = z.infer<typeof CheckoutResponseSchema>;
 export type OrderStatus = z.infer<typeof OrderStatusSchema>;
 export type ShortLine = z.infer<typeof ShortLineSchema>;

@@ -59,8 +59,6 @@ export const AdminStatusBodySchema = z
   .openapi('AdminOrderStatusRequest');
 export const CancelBodySchema = z.strictObject({ reason: z.string().min(1).max(500).optional() }).openapi('CancelOrderRequest');
 
-export type OrderEvent = z.infer<typeof OrderEventSchema>;
 export type OrderStatusResponse = z.infer<typeof OrderStatusResponseSchema>;
 export type Order = z.infer<typeof OrderSchema>;
 export type OrdersPage = z.infer<typeof OrdersPageSchema>;
-export type AdminStatusBody = z.infer<typeof AdminStatusBodySchema>;

@@ -3,7 +3,6 @@ import { MoneySchema } from './common.ts';
 import { OrderStatusSchema } from './checkout.ts';
 
 /** Sandbox tokens stand in for a PSP's tokenised card; a raw card number never reaches the server. */
-export const SANDBOX_TOKENS = ['tok_success', 'tok_decline', 'tok_insufficient_funds', 'tok_timeout'] as const;
 export const PaymentMethodSchema = z
   .string()
   .regex(/^tok_[a-z0-9_]{1,60}$/, 'a payment token (tok_...)')
