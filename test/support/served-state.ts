@@ -65,6 +65,17 @@ async function searchIndex(cfg: Config): Promise<ServedState> {
   }
 }
 
+async function retryRetriable<T>(call: () => Promise<T>, attempts = 20): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (err) {
+      if (!(err as { retriable?: boolean }).retriable || attempt >= attempts) throw err;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
 async function topics(cfg: Config): Promise<ServedState> {
   const admin = new Kafka({ clientId: 'served-state', brokers: cfg.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
@@ -72,7 +83,10 @@ async function topics(cfg: Config): Promise<ServedState> {
     const state: ServedState = {};
     const served = (await admin.listTopics()).filter((t) => t.startsWith(`${cfg.CDC_TOPIC_PREFIX}.`)).sort();
     for (const topic of served) state[`kafka ${topic} end`] = (await admin.fetchTopicOffsets(topic)).map((p) => `${p.partition}:${p.high}`).join(',');
-    for (const { topic, partitions } of await admin.fetchOffsets({ groupId: cfg.CDC_INDEXER_GROUP, topics: served }))
+    // With no served topics there is no group to read; a fresh broker may still be electing the
+    // group's coordinator, which kafkajs reports as a retriable error that this call does not retry.
+    if (!served.length) return state;
+    for (const { topic, partitions } of await retryRetriable(() => admin.fetchOffsets({ groupId: cfg.CDC_INDEXER_GROUP, topics: served })))
       state[`kafka ${cfg.CDC_INDEXER_GROUP} ${topic}`] = partitions.map((p) => `${p.partition}:${p.offset}`).join(',');
     return state;
   } finally {
