@@ -78,8 +78,8 @@ export const kafkaService: StackService = {
         `-Dlog4j.configuration=file:${p.log4j}`,
         'kafka.tools.StorageTool',
         'format',
-        '-t',
-        clusterId,
+        // A base64url id starts with '-' one time in 64, and argparse then reads it as an option.
+        `--cluster-id=${clusterId}`,
         '-c',
         p.props,
         '--ignore-formatted',
