@@ -2,11 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCommerceClient } from '../openapi/sdk/index.ts';
 import { testSql } from './cdc-harness.ts';
 import { ADDRESS, key, makeProduct, makeUsers, stock, type TestUser } from './core-harness.ts';
-import { freePort, startEntry, startWorkerEdge, type Running } from './support/servers.ts';
+import { freePort, startEntry, type Running } from './support/servers.ts';
 
-// A flash sale through the edge under workerd, with the SDK as every buyer's client: 300 buyers
-// race for 30 units, cart → checkout → payment. Buyers come from many addresses in life; here
-// they share one, so the per-address write limit is raised above the sale's 900 writes.
+// A flash sale through the edge on Node (its own process, as `npm run edge:node` runs it), with the
+// SDK as every buyer's client: 300 buyers race for 30 units, cart → checkout → payment. Buyers come
+// from many addresses in life; here they share one, so the per-address write limit is raised above
+// the sale's 900 writes. Under `wrangler dev` the same sale passed 5/5 on a quiet machine but, in a
+// fresh-clone CI run, 2 of 5 rounds met 503s and broken pipes from wrangler's local dev proxy,
+// which the edge never logged (it logs every 503 it makes): running workerd without that proxy is
+// open work on issue 11.
 const UNITS = 30;
 const BUYERS = 300;
 const sql = testSql();
@@ -16,9 +20,9 @@ let edgeUrl = '';
 beforeAll(async () => {
   const coreUrl = `http://127.0.0.1:${await freePort()}`;
   running.push(await startEntry('core/main.ts', { CORE_URL: coreUrl, LOG_LEVEL: 'warn' }, `${coreUrl}/health`));
-  const edge = await startWorkerEdge({ CORE_URL: coreUrl, EDGE_RATE_LIMIT_IP_WRITES_PER_MINUTE: '100000', LOG_LEVEL: 'warn' });
-  running.push(edge);
-  edgeUrl = edge.url;
+  edgeUrl = `http://127.0.0.1:${await freePort()}`;
+  const edgeSettings = { CORE_URL: coreUrl, EDGE_URL: edgeUrl, EDGE_RATE_LIMIT_IP_WRITES_PER_MINUTE: '100000', LOG_LEVEL: 'warn' };
+  running.push(await startEntry('edge/node.ts', edgeSettings, `${edgeUrl}/health`, 'edge-node'));
 }, 180_000);
 
 afterAll(async () => {
@@ -45,7 +49,7 @@ async function shop(user: TestUser, product: string): Promise<Outcome> {
   return { statuses, paid: paid.response.status === 200 };
 }
 
-describe('flash sale through the edge under workerd', () => {
+describe('flash sale through the edge on Node', () => {
   it.each([1, 2, 3, 4, 5])(
     `round %i: ${BUYERS} buyers, ${UNITS} units: exactly ${UNITS} paid, no 5xx, nothing left reserved`,
     async () => {

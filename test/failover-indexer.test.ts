@@ -42,7 +42,8 @@ beforeAll(async () => {
   await insertProducts(sql, prefix, PRODUCTS);
   relay = await startTestRelay(names);
   await waitFor('relay streaming after its snapshot', async () => relay.streaming(), 120_000, 200);
-  indexers.push(await startIndexer(1), await startIndexer(2));
+  // Both join the group together: one rebalance, where a second joiner waits out the first's.
+  indexers.push(...(await Promise.all([startIndexer(1), startIndexer(2)])));
   await waitForConvergence(sql, es, names, undefined, 240_000);
 }, 400_000);
 

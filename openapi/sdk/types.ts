@@ -316,7 +316,7 @@ export type components = {
             /** @enum {string} */
             country: "IN";
             phone?: string;
-        } | null;
+        };
         AdminOrderStatusRequest: {
             /** @enum {string} */
             status: "packed" | "shipped" | "out_for_delivery" | "delivered" | "cancelled" | "refunded";
@@ -420,7 +420,7 @@ export type components = {
             status: components["schemas"]["OrderStatus"];
             amount: components["schemas"]["Money"];
             items: components["schemas"]["OrderLine"][];
-            shipping_address: components["schemas"]["Address"];
+            shipping_address: components["schemas"]["Address"] | null;
             /** Format: date-time */
             payment_due_at: string;
             /** Format: date-time */
