@@ -1,4 +1,4 @@
-import { loadConfig } from '../config/index.ts';
+import { childEnv, loadConfig } from '../config/index.ts';
 import { prepareIsolatedDatabase } from './support/isolated-database.ts';
 import { servedState, stateDifferences, uncovered } from './support/served-state.ts';
 import { testSettings } from './support/settings.ts';
@@ -9,7 +9,7 @@ import { testSettings } from './support/settings.ts';
 // (or anything else did meanwhile: a bench or a shopper on the served stack).
 export default async function setup(): Promise<() => Promise<void>> {
   const served = loadConfig();
-  const tested = loadConfig({ ...process.env, ...testSettings });
+  const tested = loadConfig(childEnv(testSettings));
   const prepared = await prepareIsolatedDatabase(served, tested);
   const { inserted, updated } = prepared.catalog;
   const before = await servedState(served);

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { config } from '../../config/index.ts';
+import { childEnv, config } from '../../config/index.ts';
 import { schemathesisBin } from '../../stack/prereq.ts';
 
 // Schemathesis (installed by `npm test` into a venv, stack/prereq.ts) against a running service's
@@ -81,7 +81,7 @@ export async function runSchemathesis(opts: FuzzOptions): Promise<FuzzResult> {
   ];
   try {
     const { exitCode, output } = await new Promise<{ exitCode: number; output: string }>((resolve, reject) => {
-      const child = spawn(schemathesisBin(config.cacheDir), args, { env: { ...process.env, NO_COLOR: '1', SCHEMATHESIS_TELEMETRY: 'false' } });
+      const child = spawn(schemathesisBin(config.cacheDir), args, { env: childEnv({ NO_COLOR: '1', SCHEMATHESIS_TELEMETRY: 'false' }) });
       let out = '';
       child.stdout.on('data', (d: Buffer) => (out += d.toString()));
       child.stderr.on('data', (d: Buffer) => (out += d.toString()));
