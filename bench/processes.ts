@@ -3,7 +3,7 @@ import { closeSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { childEnv, loadConfig, repoRoot } from '../config/index.ts';
-import { WRANGLER_OFFLINE_ENV, workerVars } from '../stack/apps.ts';
+import { WRANGLER_OFFLINE_ENV, wranglerDevArgs } from '../stack/apps.ts';
 
 // The services a bench runs as the deployed system does, each its own process with the bench's
 // settings plus its own, logging to <tmp>/bench-<name>.log; healthy before it is returned.
@@ -41,19 +41,6 @@ export const startEntry = (name: string, entry: string, settings: Record<string,
 
 /** The edge Worker under workerd (wrangler dev, offline), given the settings as --var bindings. */
 export function startWorkerEdge(name: string, settings: Record<string, string>, port: number, inspectorPort: number): Promise<BenchProcess> {
-  const wrangler = join(repoRoot, 'node_modules/wrangler/bin/wrangler.js');
-  const vars = workerVars(loadConfig(childEnv(settings)));
-  const args = [
-    wrangler,
-    'dev',
-    '--ip',
-    '127.0.0.1',
-    '--port',
-    String(port),
-    '--inspector-port',
-    String(inspectorPort),
-    '--show-interactive-dev-session=false',
-    ...vars,
-  ];
+  const args = wranglerDevArgs(loadConfig(childEnv(settings)), '127.0.0.1', port, inspectorPort);
   return startProcess(name, args, { ...settings, ...WRANGLER_OFFLINE_ENV }, `http://127.0.0.1:${port}/health`, 120_000);
 }

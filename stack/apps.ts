@@ -38,6 +38,13 @@ export const workerVars = (cfg: Config) =>
     )
     .flatMap(([k, v]) => ['--var', `${k}:${String(v)}`]);
 
+/** Node arguments that run `wrangler dev` offline on host:port with the Worker's settings as --var bindings. */
+export function wranglerDevArgs(cfg: Config, host: string, port: number, inspectorPort?: number): string[] {
+  const inspector = inspectorPort === undefined ? [] : ['--inspector-port', String(inspectorPort)];
+  const wrangler = join(repoRoot, 'node_modules/wrangler/bin/wrangler.js');
+  return [wrangler, 'dev', '--ip', host, '--port', String(port), ...inspector, '--show-interactive-dev-session=false', ...workerVars(cfg)];
+}
+
 export function apps(cfg: Config): App[] {
   const edge = hostPort(cfg.EDGE_URL);
   const metrics = (port: number) => `http://127.0.0.1:${port}`;
@@ -64,12 +71,7 @@ export function apps(cfg: Config): App[] {
       health: `${cfg.EDGE_URL}/health`,
       env: cfg.EDGE_RUNTIME === 'node' ? {} : WRANGLER_OFFLINE_ENV,
       command: (c) =>
-        c.EDGE_RUNTIME === 'node'
-          ? [process.execPath, [join(repoRoot, 'edge/node.ts')]]
-          : [
-              join(repoRoot, 'node_modules/.bin/wrangler'),
-              ['dev', '--ip', edge.host, '--port', String(edge.port), '--show-interactive-dev-session=false', ...workerVars(c)],
-            ],
+        c.EDGE_RUNTIME === 'node' ? [process.execPath, [join(repoRoot, 'edge/node.ts')]] : [process.execPath, wranglerDevArgs(c, edge.host, edge.port)],
     },
   ];
   return list.filter((a) => existsSync(join(repoRoot, a.entry)));

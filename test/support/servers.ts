@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { basename, dirname, join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { childEnv, loadConfig, repoRoot } from '../../config/index.ts';
-import { WRANGLER_OFFLINE_ENV, workerVars } from '../../stack/apps.ts';
+import { WRANGLER_OFFLINE_ENV, wranglerDevArgs } from '../../stack/apps.ts';
 import { createEdge, type EdgeOptions } from '../../edge/app.ts';
 import { nodeEdgeOptions } from '../../edge/node-runtime.ts';
 import { serviceLog, tailOf } from './test-logs.ts';
@@ -77,20 +77,7 @@ function spawnService(name: string, cmd: string, args: string[], env: Record<str
 export async function startWorkerEdge(settings: Record<string, string>): Promise<Running> {
   const port = await freePort();
   const inspector = await freePort();
-  const vars = workerVars(loadConfig(childEnv(settings)));
-  const wrangler = join(repoRoot, 'node_modules/wrangler/bin/wrangler.js');
-  const args = [
-    wrangler,
-    'dev',
-    '--ip',
-    '127.0.0.1',
-    '--port',
-    String(port),
-    '--inspector-port',
-    String(inspector),
-    '--show-interactive-dev-session=false',
-    ...vars,
-  ];
+  const args = wranglerDevArgs(loadConfig(childEnv(settings)), '127.0.0.1', port, inspector);
   return spawnService('edge-workerd', process.execPath, args, WRANGLER_OFFLINE_ENV, `http://127.0.0.1:${port}/health`, 90_000);
 }
 
