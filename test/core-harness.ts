@@ -7,6 +7,7 @@ import { issueToken } from '../core/auth/tokens.ts';
 import { connect } from '../core/db/connect.ts';
 import type { Sql } from '../core/db/types.ts';
 import type { CoreConfig } from '../core/deps.ts';
+import type { Role } from '../openapi/schemas/auth.ts';
 import type { Logger } from '../core/log.ts';
 import { sandboxProvider, type SandboxOptions } from '../core/payment/providers/sandbox.ts';
 import { createLogger } from '../log/json-logger.ts';
@@ -69,7 +70,7 @@ export async function startCore(overrides: Partial<CoreConfig> = {}, payments: S
 export type TestUser = { id: string; email: string; token: string };
 
 /** Inserts users directly (no scrypt per user) and mints their JWTs. */
-export async function makeUsers(sql: Sql, n: number, role: 'customer' | 'admin' = 'customer'): Promise<TestUser[]> {
+export async function makeUsers(sql: Sql, n: number, role: Role = 'customer'): Promise<TestUser[]> {
   const run = randomUUID().slice(0, 8);
   const rows = Array.from({ length: n }, (_, i) => ({ email: `core-test-${run}-${i}@example.com`, password_hash: 'scrypt$1024$8$1$x$x', role }));
   const users: { id: string; email: string }[] = [];

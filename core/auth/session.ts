@@ -1,5 +1,5 @@
 import { parseBearer } from '../../openapi/auth.ts';
-import type { JwtClaims } from '../../openapi/schemas/auth.ts';
+import type { JwtClaims, OperatorRole } from '../../openapi/schemas/auth.ts';
 import type { Sql } from '../db/types.ts';
 import { DomainError, unauthorized } from '../errors/domain-error.ts';
 import { verifyToken, type TokenConfig } from './tokens.ts';
@@ -21,9 +21,16 @@ export async function requireClaims(cfg: TokenConfig, authorization: string | un
   return claims;
 }
 
-/** An operator by the token and, still, by the database: a demoted operator's token stops working at once. */
-export async function requireAdmin(cfg: TokenConfig, sql: Sql, authorization: string | undefined): Promise<JwtClaims> {
+/**
+ * An operator allowed in `area` (catalog, support or admin; admin may enter every area), by the
+ * token and, still, by the database: a demoted operator's token stops working at once.
+ */
+export async function requireRole(cfg: TokenConfig, sql: Sql, authorization: string | undefined, area: OperatorRole): Promise<OperatorClaims> {
   const claims = await requireClaims(cfg, authorization);
-  if (claims.role !== 'admin' || (await currentRole(sql, claims.sub)) !== 'admin') throw new DomainError('forbidden', 'operator role required');
-  return claims;
+  const allowed = (role: string | null) => role === 'admin' || role === area;
+  const current = await currentRole(sql, claims.sub);
+  if (!allowed(claims.role) || !allowed(current)) throw new DomainError('forbidden', `the ${area} role is required`);
+  return { ...claims, role: current as OperatorRole };
 }
+
+export type OperatorClaims = JwtClaims & { role: OperatorRole };

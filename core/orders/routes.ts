@@ -1,7 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { adminOrderStatusRoute, cancelOrderRoute, listOrdersRoute, orderStatusRoute } from '../../openapi/routes/orders.ts';
 import type { OrderStatus } from '../../openapi/schemas/checkout.ts';
-import { requireAdmin, requireClaims } from '../auth/session.ts';
+import { requireClaims, requireRole } from '../auth/session.ts';
 import type { CoreDeps } from '../deps.ts';
 import { notFound } from '../errors/domain-error.ts';
 import { getOrder, listOrders, orderStatus } from './queries.ts';
@@ -40,7 +40,7 @@ export function registerOrderRoutes(app: OpenAPIHono, deps: CoreDeps): void {
   });
 
   app.openapi(adminOrderStatusRoute, async (c) => {
-    const claims = await requireAdmin(config, sql, c.req.header('authorization'));
+    const claims = await requireRole(config, sql, c.req.header('authorization'), 'support');
     const body = c.req.valid('json');
     return c.json(await move(c.req.valid('param').order_id, null, body.status, 'admin', body.reason ?? `set by operator ${claims.sub}`), 200);
   });

@@ -2,7 +2,10 @@ import { z } from '@hono/zod-openapi';
 
 // Users and the JWT both core (which signs) and edge (which verifies) agree on.
 export const JWT_ISSUER = 'commerce-core';
-export const RoleSchema = z.enum(['customer', 'admin']).openapi('Role');
+/** customer shops; catalog runs products, prices and stock; support runs orders and refunds; admin does everything. */
+export const RoleSchema = z.enum(['customer', 'catalog', 'support', 'admin']).openapi('Role');
+/** The roles that may use operator routes (under /admin). */
+export const OperatorRoleSchema = RoleSchema.exclude(['customer']);
 
 /** Tokens are signed with Ed25519 only; a verifier refuses every other algorithm. */
 export const JWT_ALGORITHM = 'EdDSA';
@@ -66,4 +69,5 @@ export const CartTokenHeadersSchema = AuthHeadersSchema.extend({
 export type JwtClaims = z.infer<typeof JwtClaimsSchema>;
 export type Jwks = z.infer<typeof JwksSchema>;
 export type Role = z.infer<typeof RoleSchema>;
+export type OperatorRole = z.infer<typeof OperatorRoleSchema>;
 export type AuthResponse = z.infer<typeof AuthResponseSchema>;

@@ -567,7 +567,7 @@ export type components = {
             display_name?: string;
         };
         /** @enum {string} */
-        Role: "customer" | "admin";
+        Role: "customer" | "catalog" | "support" | "admin";
         SearchResponse: {
             items: components["schemas"]["ProductSummary"][];
             /** @description Matching products; in relevance order with a query, distinct listings (products with identical titles count once) */
