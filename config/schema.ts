@@ -97,6 +97,15 @@ export const envSchema = z.object({
   CDC_INDEXER_GROUP: z.string().default('commerce-indexer'),
   RELAY_METRICS_PORT: port.default(9464),
   INDEXER_METRICS_PORT: port.default(9465),
+  // the webhook sender's consumer group; unset: `<CDC_TOPIC_PREFIX>-webhooks`
+  CDC_WEBHOOKS_GROUP: z.string().min(1).optional(),
+  WEBHOOK_METRICS_PORT: port.default(9466),
+  // a failed delivery waits WEBHOOK_RETRY_BASE_MS · 2^(attempt-1), at most WEBHOOK_RETRY_MAX_MS (±25 % jitter); dead after WEBHOOK_MAX_ATTEMPTS
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).default(10_000),
+  WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(1).default(14_400_000),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
+  // product.low_stock fires when a product's available units (on hand − reserved) fall to this or below
+  WEBHOOK_LOW_STOCK_THRESHOLD: z.coerce.number().int().min(1).default(5),
   SEARCH_INDEX_PREFIX: z
     .string()
     .regex(/^[a-z0-9_-]+$/)
