@@ -27,16 +27,20 @@ const WORKER_SETTINGS = [
   'JWT_PUBLIC_KEYS',
   'SEARCH_INDEX_PREFIX',
 ] as const;
-export const workerVars = (cfg: Config) =>
-  Object.entries(cfg)
-    .filter(
-      ([k, v]) =>
-        (WORKER_SETTINGS.includes(k as (typeof WORKER_SETTINGS)[number]) || k.startsWith('EDGE_')) &&
-        k !== 'EDGE_RUNTIME' &&
-        k !== 'EDGE_URL' &&
-        v !== undefined,
-    )
-    .flatMap(([k, v]) => ['--var', `${k}:${String(v)}`]);
+/** The Worker's settings as its string bindings (wrangler's --var, Miniflare's bindings). */
+export const workerBindings = (cfg: Config): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(cfg)
+      .filter(
+        ([k, v]) =>
+          (WORKER_SETTINGS.includes(k as (typeof WORKER_SETTINGS)[number]) || k.startsWith('EDGE_')) &&
+          k !== 'EDGE_RUNTIME' &&
+          k !== 'EDGE_URL' &&
+          v !== undefined,
+      )
+      .map(([k, v]) => [k, String(v)]),
+  );
+const workerVars = (cfg: Config) => Object.entries(workerBindings(cfg)).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
 
 /** Node arguments that run `wrangler dev` offline on host:port with the Worker's settings as --var bindings. */
 export function wranglerDevArgs(cfg: Config, host: string, port: number, inspectorPort?: number): string[] {
