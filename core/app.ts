@@ -5,6 +5,7 @@ import { problem, sendProblem, validationHook } from '../openapi/problem.ts';
 import { bearerAuthScheme } from '../openapi/routes/problems.ts';
 import { registerAuthRoutes } from './auth/routes.ts';
 import { registerCartRoutes } from './cart/routes.ts';
+import { registerCatalogRoutes } from './catalog/routes.ts';
 import { registerCheckoutRoutes } from './checkout/routes.ts';
 import type { CoreDeps } from './deps.ts';
 import { errorHandler } from './http/error-handler.ts';
@@ -45,6 +46,7 @@ export function createCoreApp(deps: CoreDeps): OpenAPIHono {
   registerPaymentRoutes(app, deps);
   registerOrderRoutes(app, deps);
   registerReviewRoutes(app, deps);
+  registerCatalogRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', bearerAuthScheme);
   app.doc31('/openapi.json', { openapi: '3.1.0', info: { title: 'commerce core', version: '0.1.0' } });

@@ -4,6 +4,8 @@ import type { ProductDocument, ReviewDocument } from '../../openapi/internal/rea
 
 // Current documents straight from Postgres: the indexer re-reads the products an event
 // touched, so a document always converges to the source of truth whatever order events came in.
+// Archived products load as missing, like hidden reviews: the index drops them and product pages
+// answer 404; unarchiving re-indexes them from the row.
 
 const productSelect = (sql: Sql) => sql`
   select p.id, p.pid, p.title, p.brand, p.category_path, p.description, p.image_urls, p.specifications,
@@ -13,11 +15,12 @@ const productSelect = (sql: Sql) => sql`
   left join inventory i on i.product_id = p.id
   left join lateral (
     select avg(rating)::float8 as review_avg, count(*)::int as review_count from reviews where product_id = p.id and hidden_at is null
-  ) r on true`;
+  ) r on true
+  where p.archived_at is null`;
 
 export async function loadProducts(sql: Sql, ids: readonly string[]): Promise<Map<string, ProductDocument>> {
   if (ids.length === 0) return new Map();
-  const rows = await sql<ProductRow[]>`${productSelect(sql)} where p.id in (select jsonb_array_elements_text(${sql.json([...ids])}::jsonb))`;
+  const rows = await sql<ProductRow[]>`${productSelect(sql)} and p.id in (select jsonb_array_elements_text(${sql.json([...ids])}::jsonb))`;
   return new Map(rows.map((r) => [r.id, productDocument(r)]));
 }
 
@@ -25,7 +28,7 @@ export async function loadProducts(sql: Sql, ids: readonly string[]): Promise<Ma
 export async function* allProducts(sql: Sql, pageSize = 2000): AsyncGenerator<ProductDocument[]> {
   let after = '';
   for (;;) {
-    const rows = await sql<ProductRow[]>`${productSelect(sql)} where p.id > ${after} order by p.id limit ${pageSize}`;
+    const rows = await sql<ProductRow[]>`${productSelect(sql)} and p.id > ${after} order by p.id limit ${pageSize}`;
     if (rows.length === 0) return;
     yield rows.map(productDocument);
     after = rows[rows.length - 1]!.id;

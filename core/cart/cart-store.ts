@@ -36,7 +36,7 @@ export async function openCart(db: Sql | Tx, owner: CartOwner, createGuest = fal
   return cartId;
 }
 
-type ProductRow = { id: string; price_amount: number | null; available: number; in_cart: number };
+type ProductRow = { id: string; price_amount: number | null; archived: boolean; available: number; in_cart: number };
 
 /** Touching the cart takes its row lock for the rest of the transaction. */
 async function lockCart(tx: Tx, cartId: string): Promise<void> {
@@ -46,7 +46,7 @@ async function lockCart(tx: Tx, cartId: string): Promise<void> {
 /** Price, availability and the quantity already in the cart, per product. */
 async function products(tx: Tx, ids: string[], cartId: string): Promise<Map<string, ProductRow>> {
   const rows = await tx<ProductRow[]>`
-    select p.id, p.price_amount, coalesce(i.on_hand - i.reserved, 0) as available, coalesce(ci.quantity, 0) as in_cart
+    select p.id, p.price_amount, p.archived_at is not null as archived, coalesce(i.on_hand - i.reserved, 0) as available, coalesce(ci.quantity, 0) as in_cart
     from products p left join inventory i on i.product_id = p.id left join cart_items ci on ci.cart_id = ${cartId} and ci.product_id = p.id
     where p.id = any(${ids})`;
   return new Map(rows.map((r) => [r.id, r]));
@@ -54,6 +54,7 @@ async function products(tx: Tx, ids: string[], cartId: string): Promise<Map<stri
 
 function checkLine(product: ProductRow | undefined, productId: string, quantity: number, max: number, field: string): void {
   if (!product) throw notFound(`product ${productId}`);
+  if (product.archived) throw new DomainError('product-archived', `product ${productId} is no longer sold`, { product_id: productId });
   if (product.price_amount === null) throw new DomainError('not-for-sale', `product ${productId} has no price`, { product_id: productId });
   // a limit of the shop, not of the request's form: the same 422 as checkout's per-product cap
   if (quantity > max) throw new DomainError('order-quantity-limit', `${field}: at most ${max} per line`, { product_id: productId, max });

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { DomainError, notFound } from '../errors/domain-error.ts';
+import { lineError } from './bulk.ts';
+
+describe('lineError', () => {
+  it.each([
+    { err: notFound('product x'), expected: { field: 'product_id', message: 'product x not found' } },
+    {
+      err: new DomainError('price-above-mrp', 'price 3 exceeds MRP 2', { errors: [{ field: 'mrp_amount', message: 'price 3 exceeds MRP 2' }] }),
+      expected: { field: 'mrp_amount', message: 'price 3 exceeds MRP 2' },
+    },
+    {
+      err: new DomainError('below-reserved', 'p: below', { reserved: 3, errors: [{ field: 'delta', message: 'below' }] }),
+      expected: { field: 'delta', message: 'below' },
+    },
+    { err: new DomainError('product-archived', 'archived'), expected: { field: 'line', message: 'archived' } },
+    { err: new Error('connection reset'), expected: null },
+  ])('$err.message → $expected', ({ err, expected }) => {
+    expect(lineError(err)).toEqual(expected);
+  });
+});

@@ -1,0 +1,66 @@
+import type { BulkLineResult, BulkResult, BulkRow } from '../../openapi/schemas/admin-catalog.ts';
+import { recordAudit } from '../audit/record.ts';
+import type { OperatorClaims } from '../auth/session.ts';
+import type { Sql } from '../db/types.ts';
+import { DomainError } from '../errors/domain-error.ts';
+import type { Logger } from '../log.ts';
+import { changePrices } from './prices.ts';
+import { readProduct } from './product-store.ts';
+import { changeStock } from './stock-adjust.ts';
+
+// Bulk price and stock changes: every line in its own transaction with its own audit row
+// (action product.bulk_update, before and after of what the line changed), applied in line
+// order, so a refused line leaves the lines before and after it applied.
+
+export const BULK_DEFAULT_REASON = 'bulk update';
+
+/** The field and reason a refused line is reported with (pure). */
+export function lineError(err: unknown): { field: string; message: string } | null {
+  if (!(err instanceof DomainError)) return null;
+  if (err.code === 'not-found') return { field: 'product_id', message: err.message };
+  const first = (err.details.errors as { field: string; message: string }[] | undefined)?.[0];
+  return first ?? { field: 'line', message: err.message };
+}
+
+async function applyLine(sql: Sql, actor: OperatorClaims, row: BulkRow): Promise<void> {
+  await sql.begin(async (tx) => {
+    const product = await readProduct(tx, row.product_id, { lock: true });
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    if (row.price_amount !== undefined || row.mrp_amount !== undefined) {
+      const prices = await changePrices(tx, product, { price_amount: row.price_amount, mrp_amount: row.mrp_amount });
+      Object.assign(before, prices.before);
+      Object.assign(after, prices.after);
+    }
+    const stockChange = row.delta !== undefined ? { delta: row.delta } : row.on_hand !== undefined ? { on_hand: row.on_hand } : null;
+    if (stockChange) {
+      const stock = await changeStock(tx, row.product_id, stockChange);
+      Object.assign(before, { on_hand: stock.before.on_hand, reserved: stock.before.reserved });
+      Object.assign(after, { on_hand: stock.after.on_hand, reserved: stock.after.reserved });
+    }
+    await recordAudit(tx, actor, {
+      action: 'product.bulk_update',
+      entity: 'product',
+      entityId: row.product_id,
+      before,
+      after,
+      reason: row.reason ?? BULK_DEFAULT_REASON,
+    });
+  });
+}
+
+export async function applyBulk(sql: Sql, actor: OperatorClaims, rows: readonly BulkRow[], log: Logger): Promise<BulkResult> {
+  const results: BulkLineResult[] = [];
+  for (const row of rows) {
+    try {
+      await applyLine(sql, actor, row);
+      results.push({ line: row.line, ok: true });
+    } catch (e) {
+      const error = lineError(e);
+      if (!error) log('error', 'bulk line failed', { line: row.line, product_id: row.product_id, error: (e as Error).message });
+      results.push({ line: row.line, ok: false, error: error ?? { field: 'line', message: 'not applied: unexpected error, retry the line' } });
+    }
+  }
+  const applied = results.filter((r) => r.ok).length;
+  return { applied, failed: results.length - applied, results };
+}
