@@ -7,6 +7,7 @@ import type { Logger } from '../log.ts';
 import { changePrices } from './prices.ts';
 import { readProduct } from './product-store.ts';
 import { changeStock } from './stock-adjust.ts';
+import { stockChangeOf } from './stock-rule.ts';
 
 // Bulk price and stock changes: every line in its own transaction with its own audit row
 // (action product.bulk_update, before and after of what the line changed), applied in line
@@ -32,7 +33,7 @@ async function applyLine(sql: Sql, actor: OperatorClaims, row: BulkRow): Promise
       Object.assign(before, prices.before);
       Object.assign(after, prices.after);
     }
-    const stockChange = row.delta !== undefined ? { delta: row.delta } : row.on_hand !== undefined ? { on_hand: row.on_hand } : null;
+    const stockChange = stockChangeOf(row);
     if (stockChange) {
       const stock = await changeStock(tx, row.product_id, stockChange);
       Object.assign(before, { on_hand: stock.before.on_hand, reserved: stock.before.reserved });

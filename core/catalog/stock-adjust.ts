@@ -3,7 +3,8 @@ import type { OperatorClaims } from '../auth/session.ts';
 import type { Sql, Tx } from '../db/types.ts';
 import { DomainError, invalidField } from '../errors/domain-error.ts';
 import { readProduct } from './product-store.ts';
-import { nextOnHand, type StockChange, type StockLevel } from './stock-rule.ts';
+import type { AdjustStockBody } from '../../openapi/schemas/admin-catalog.ts';
+import { nextOnHand, stockChangeOf, type StockChange, type StockLevel } from './stock-rule.ts';
 
 // Operator stock changes. The inventory row is locked first, as checkout's reservations lock it,
 // so a reservation landing meanwhile is either counted or waits for us.
@@ -38,12 +39,14 @@ export async function changeStock(tx: Tx, productId: string, change: StockChange
   return { before: stockOf(productId, current), after: stockOf(productId, { on_hand: decision.on_hand, reserved: current.reserved }) };
 }
 
-export async function adjustStock(sql: Sql, actor: OperatorClaims, productId: string, change: StockChange & { reason: string }): Promise<Stock> {
+export async function adjustStock(sql: Sql, actor: OperatorClaims, productId: string, body: AdjustStockBody): Promise<Stock> {
+  const change = stockChangeOf(body);
+  if (!change) throw invalidField('delta', 'give delta or on_hand');
   return sql.begin(async (tx) => {
     await readProduct(tx, productId, { lock: true });
     const { before, after } = await changeStock(tx, productId, change);
     const action = 'delta' in change ? 'stock.adjust' : 'stock.set';
-    await recordAudit(tx, actor, { action, entity: 'inventory', entityId: productId, before, after, reason: change.reason });
+    await recordAudit(tx, actor, { action, entity: 'inventory', entityId: productId, before, after, reason: body.reason });
     return after;
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_UNITS } from '../../openapi/schemas/admin-catalog.ts';
-import { nextOnHand } from './stock-rule.ts';
+import { nextOnHand, stockChangeOf } from './stock-rule.ts';
 
 describe('nextOnHand', () => {
   it.each([
@@ -15,5 +15,16 @@ describe('nextOnHand', () => {
     { current: { on_hand: MAX_UNITS, reserved: 0 }, change: { delta: 1 }, expected: { ok: false, wanted: MAX_UNITS + 1, reason: 'too-many' } },
   ])('$current + $change → $expected', ({ current, change, expected }) => {
     expect(nextOnHand(current, change)).toEqual(expected);
+  });
+});
+
+describe('stockChangeOf', () => {
+  it.each([
+    { body: { delta: -2 }, expected: { delta: -2 } },
+    { body: { on_hand: 0 }, expected: { on_hand: 0 } },
+    { body: { delta: 1, on_hand: 5 }, expected: { delta: 1 } },
+    { body: {}, expected: null },
+  ])('$body → $expected', ({ body, expected }) => {
+    expect(stockChangeOf(body)).toEqual(expected);
   });
 });

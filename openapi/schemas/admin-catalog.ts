@@ -65,12 +65,20 @@ export const UpdateProductBodySchema = z
 
 export const SetPriceBodySchema = z.strictObject({ price_amount: Paise, mrp_amount: Paise }).openapi('AdminSetPriceRequest');
 
+/** One of delta and on_hand, so each refusal names its field. */
+const oneStockChange = (r: { delta?: number | undefined; on_hand?: number | undefined }, ctx: z.RefinementCtx, required: boolean) => {
+  if (r.on_hand !== undefined && r.delta !== undefined) ctx.addIssue({ code: 'custom', path: ['delta'], message: 'give on_hand or delta, not both' });
+  if (required && r.on_hand === undefined && r.delta === undefined) ctx.addIssue({ code: 'custom', path: ['delta'], message: 'give delta or on_hand' });
+};
+
 export const AdjustStockBodySchema = z
-  .union([
-    z.strictObject({ delta: Delta.openapi({ description: 'Units to add (negative: remove)' }), reason: Reason }),
-    z.strictObject({ on_hand: Units.openapi({ description: 'The units now on hand' }), reason: Reason }),
-  ])
-  .openapi('AdminStockRequest', { description: 'Adjust by a delta or set the units on hand; never below the units reserved by open orders.' });
+  .strictObject({
+    delta: Delta.optional().openapi({ description: 'Units to add (negative: remove)' }),
+    on_hand: Units.optional().openapi({ description: 'The units now on hand' }),
+    reason: Reason,
+  })
+  .superRefine((r, ctx) => oneStockChange(r, ctx, true))
+  .openapi('AdminStockRequest', { description: 'Adjust by a delta or set the units on hand (one of the two); never below the units reserved by open orders.' });
 
 export const AdminProductSchema = z
   .object({
@@ -112,7 +120,7 @@ export const BulkRowSchema = z
     reason: Reason.optional(),
   })
   .superRefine((r, ctx) => {
-    if (r.on_hand !== undefined && r.delta !== undefined) ctx.addIssue({ code: 'custom', path: ['delta'], message: 'give on_hand or delta, not both' });
+    oneStockChange(r, ctx, false);
     if ([r.price_amount, r.mrp_amount, r.on_hand, r.delta].every((v) => v === undefined))
       ctx.addIssue({ code: 'custom', path: ['product_id'], message: 'nothing to change: give price_amount, mrp_amount, on_hand or delta' });
   })

@@ -570,14 +570,12 @@ export type components = {
             reserved: number;
             available: number;
         };
-        /** @description Adjust by a delta or set the units on hand; never below the units reserved by open orders. */
+        /** @description Adjust by a delta or set the units on hand (one of the two); never below the units reserved by open orders. */
         AdminStockRequest: {
             /** @description Units to add (negative: remove) */
-            delta: number;
-            reason: string;
-        } | {
+            delta?: number;
             /** @description The units now on hand */
-            on_hand: number;
+            on_hand?: number;
             reason: string;
         };
         AdminUpdateProductRequest: {
