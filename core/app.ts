@@ -14,6 +14,7 @@ import { serviceAuth } from './http/service-auth.ts';
 import { registerOrderRoutes } from './orders/routes.ts';
 import { registerPaymentRoutes } from './payment/routes.ts';
 import { registerReviewRoutes } from './reviews/routes.ts';
+import { registerWebhookRoutes } from './webhooks/routes.ts';
 
 // core's HTTP app. The edge forwards writes and per-user reads here.
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -46,6 +47,7 @@ export function createCoreApp(deps: CoreDeps): OpenAPIHono {
   registerPaymentRoutes(app, deps);
   registerOrderRoutes(app, deps);
   registerReviewRoutes(app, deps);
+  registerWebhookRoutes(app, deps);
   registerCatalogRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', bearerAuthScheme);

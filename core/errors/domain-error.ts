@@ -23,6 +23,8 @@ export type DomainErrorCode =
   | 'payment-declined'
   | 'payment-gateway-timeout'
   | 'illegal-transition'
+  | 'url-not-allowed'
+  | 'endpoint-disabled'
   | 'not-a-buyer'
   | 'already-reviewed'
   | 'idempotency-key-reused'

@@ -25,6 +25,8 @@ describe('problemOf', () => {
     ['order-not-payable', 409, 'Order cannot be paid'],
     ['payment-deadline-passed', 409, 'Payment deadline passed'],
     ['illegal-transition', 409, 'Illegal order transition'],
+    ['url-not-allowed', 422, 'Webhook URL not allowed'],
+    ['endpoint-disabled', 409, 'Webhook endpoint disabled'],
     ['already-reviewed', 409, 'Already reviewed'],
     ['idempotency-key-in-use', 409, 'Request in progress'],
     ['idempotency-key-reused', 422, 'Idempotency key reused'],

@@ -26,6 +26,8 @@ const answers: Record<DomainErrorCode, { status: number; title: string }> = {
   'order-not-payable': { status: 409, title: 'Order cannot be paid' },
   'payment-deadline-passed': { status: 409, title: 'Payment deadline passed' },
   'illegal-transition': { status: 409, title: 'Illegal order transition' },
+  'url-not-allowed': { status: 422, title: 'Webhook URL not allowed' },
+  'endpoint-disabled': { status: 409, title: 'Webhook endpoint disabled' },
   'already-reviewed': { status: 409, title: 'Already reviewed' },
   'idempotency-key-in-use': { status: 409, title: 'Request in progress' },
   'idempotency-key-reused': { status: 422, title: 'Idempotency key reused' },
