@@ -11,10 +11,11 @@ import type { CoreDeps } from './deps.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { registerMetricsRoute } from './http/metrics.ts';
 import { serviceAuth } from './http/service-auth.ts';
+import { registerOperatorRoutes } from './operators/routes.ts';
+import { registerAdminOrderRoutes } from './orders/admin-routes.ts';
 import { registerOrderRoutes } from './orders/routes.ts';
 import { registerPaymentRoutes } from './payment/routes.ts';
 import { registerReviewRoutes } from './reviews/routes.ts';
-import { registerWebhookRoutes } from './webhooks/routes.ts';
 
 // core's HTTP app. The edge forwards writes and per-user reads here.
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -46,8 +47,9 @@ export function createCoreApp(deps: CoreDeps): OpenAPIHono {
   registerCheckoutRoutes(app, deps);
   registerPaymentRoutes(app, deps);
   registerOrderRoutes(app, deps);
+  registerAdminOrderRoutes(app, deps);
+  registerOperatorRoutes(app, deps);
   registerReviewRoutes(app, deps);
-  registerWebhookRoutes(app, deps);
   registerCatalogRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', bearerAuthScheme);

@@ -1,3 +1,4 @@
+import type { AuditEntity } from '../../openapi/schemas/admin-audit.ts';
 import type { Tx } from '../db/types.ts';
 import type { OperatorClaims } from '../auth/session.ts';
 
@@ -6,7 +7,7 @@ import type { OperatorClaims } from '../auth/session.ts';
 export type AuditEntry = {
   /** What was done, as `<entity>.<verb>`: product.create, price.set, stock.adjust, order.refund, user.role … */
   action: string;
-  entity: 'product' | 'inventory' | 'order' | 'user' | 'webhook_endpoint' | 'webhook_delivery';
+  entity: AuditEntity;
   entityId: string;
   before: unknown;
   after: unknown;

@@ -1,6 +1,6 @@
 import type { Order, OrderStatusResponse, OrdersPage } from '../../openapi/schemas/orders.ts';
 import type { OrderStatus } from '../../openapi/schemas/checkout.ts';
-import type { Sql } from '../db/types.ts';
+import type { Sql, Tx } from '../db/types.ts';
 import { invalidField, notFound } from '../errors/domain-error.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 
@@ -10,7 +10,7 @@ type LineRow = { order_id: string; product_id: string; title: string; quantity: 
 
 const inr = (amount: number) => ({ amount, currency: 'INR' as const });
 
-async function withLines(sql: Sql, rows: OrderRow[]): Promise<Order[]> {
+async function withLines(sql: Sql | Tx, rows: OrderRow[]): Promise<Order[]> {
   const lines = rows.length
     ? await sql<
         LineRow[]
@@ -37,7 +37,7 @@ async function withLines(sql: Sql, rows: OrderRow[]): Promise<Order[]> {
 
 const columns = 'id, status, total_amount, shipping_address, payment_due_at, created_at';
 
-export async function getOrder(sql: Sql, orderId: string, userId: string | null): Promise<Order> {
+export async function getOrder(sql: Sql | Tx, orderId: string, userId: string | null): Promise<Order> {
   const rows = await sql<OrderRow[]>`select ${sql.unsafe(columns)} from orders where id = ${orderId} and (${userId}::uuid is null or user_id = ${userId})`;
   const [order] = await withLines(sql, rows);
   if (!order) throw notFound('order');

@@ -1,7 +1,8 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { adminOrderStatusRoute, cancelOrderRoute, listOrdersRoute, orderStatusRoute } from '../../openapi/routes/orders.ts';
 import type { OrderStatus } from '../../openapi/schemas/checkout.ts';
-import { requireClaims, requireRole } from '../auth/session.ts';
+import { recordAudit } from '../audit/record.ts';
+import { type OperatorClaims, requireClaims, requireRole } from '../auth/session.ts';
 import type { CoreDeps } from '../deps.ts';
 import { notFound } from '../errors/domain-error.ts';
 import { getOrder, listOrders, orderStatus } from './queries.ts';
@@ -11,13 +12,23 @@ import { transitionOrder } from './transition.ts';
 export function registerOrderRoutes(app: OpenAPIHono, deps: CoreDeps): void {
   const { sql, config, paymentProvider } = deps;
 
-  // Locks the order (scoped to its owner unless an operator acts) and applies one transition.
-  const move = async (orderId: string, ownerId: string | null, to: OrderStatus, actor: Actor, reason: string) => {
+  // Locks the order (scoped to its owner unless an operator acts) and applies one transition; an
+  // operator's move leaves its audit row in the same transaction.
+  const move = async (orderId: string, ownerId: string | null, to: OrderStatus, actor: Actor, reason: string, operator?: OperatorClaims) => {
     await sql.begin(async (tx) => {
       const [o] = await tx<{ id: string; status: OrderStatus }[]>`
         select id, status from orders where id = ${orderId} and (${ownerId}::uuid is null or user_id = ${ownerId}) for update`;
       if (!o) throw notFound('order');
-      await transitionOrder(tx, paymentProvider, o, to, actor, reason);
+      const final = await transitionOrder(tx, paymentProvider, o, to, actor, reason);
+      if (operator)
+        await recordAudit(tx, operator, {
+          action: 'order.status',
+          entity: 'order',
+          entityId: o.id,
+          before: { status: o.status },
+          after: { status: final },
+          reason,
+        });
     });
     return getOrder(sql, orderId, ownerId);
   };
@@ -42,6 +53,6 @@ export function registerOrderRoutes(app: OpenAPIHono, deps: CoreDeps): void {
   app.openapi(adminOrderStatusRoute, async (c) => {
     const claims = await requireRole(config, sql, c.req.header('authorization'), 'support');
     const body = c.req.valid('json');
-    return c.json(await move(c.req.valid('param').order_id, null, body.status, 'admin', body.reason ?? `set by operator ${claims.sub}`), 200);
+    return c.json(await move(c.req.valid('param').order_id, null, body.status, 'admin', body.reason ?? `set by operator ${claims.sub}`, claims), 200);
   });
 }

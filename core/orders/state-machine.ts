@@ -21,9 +21,9 @@ const moves: Record<OrderStatus, Partial<Record<OrderStatus, Move>>> = {
     shipped: { actors: ['admin'], effects: [] },
     cancelled: { actors: ['admin'], effects: ['restock', 'refund'], followedBy: 'refunded' },
   },
-  shipped: { out_for_delivery: { actors: ['admin'], effects: [] } },
-  out_for_delivery: { delivered: { actors: ['admin'], effects: [] } },
-  // A return: the money goes back; returned goods are inspected before they are restocked.
+  // Once the goods have left, a refund returns the money; returned goods are inspected before they are restocked.
+  shipped: { out_for_delivery: { actors: ['admin'], effects: [] }, refunded: { actors: ['admin'], effects: ['refund'] } },
+  out_for_delivery: { delivered: { actors: ['admin'], effects: [] }, refunded: { actors: ['admin'], effects: ['refund'] } },
   delivered: { refunded: { actors: ['admin'], effects: ['refund'] } },
   cancelled: {},
   refunded: {},

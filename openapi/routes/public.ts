@@ -1,6 +1,8 @@
 import type { RouteConfig } from '@hono/zod-openapi';
 import * as adminCatalog from './admin-catalog.ts';
-import * as adminWebhooks from './admin-webhooks.ts';
+import * as adminAudit from './admin-audit.ts';
+import * as adminOrders from './admin-orders.ts';
+import * as adminUsers from './admin-users.ts';
 import * as auth from './auth.ts';
 import * as cart from './cart.ts';
 import * as checkout from './checkout.ts';
@@ -36,7 +38,7 @@ export const edgeRoutes = [healthRoute, searchRoute, suggestRoute, productRoute,
  * module namespaces enumerate differently under different loaders and the document must not
  * depend on that.
  */
-export const coreRoutes: readonly RouteConfig[] = [adminCatalog, adminWebhooks, auth, cart, checkout, payment, orders, reviews]
+export const coreRoutes: readonly RouteConfig[] = [adminAudit, adminCatalog, adminOrders, adminUsers, auth, cart, checkout, payment, orders, reviews]
   .flatMap((m) => Object.values(m).filter(isRoute))
   .sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method))
   .map((route) => ({ ...route, operationId: route.operationId ?? operationIdOf(route.method, route.path) }));

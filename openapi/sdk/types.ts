@@ -103,6 +103,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Operator (admin): the audit trail, newest first, filtered and cursor-paginated */
+        get: operations["getAdminAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/catalog/bulk": {
         parameters: {
             query?: never;
@@ -117,6 +134,60 @@ export type paths = {
          * @description Each line is applied in its own transaction with its own audit row: a refused line never undoes another. The answer lists every line with `ok` or the field and reason it was refused. The body, like every body, is limited to 64 KB.
          */
         post: operations["postAdminCatalogBulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Operator (support): orders of every customer, newest first, filtered and cursor-paginated */
+        get: operations["getAdminOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/orders/{order_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Operator (support): one order with its customer, payments and status history */
+        get: operations["getAdminOrdersByOrderId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/orders/{order_id}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Operator (support): refund a paid, packed, shipped, out-for-delivery or delivered order
+         * @description A paid or packed order is cancelled: its units go back on hand and the payment is refunded. A shipped, out-for-delivery or delivered one is refunded; returned goods are inspected before anyone restocks them. 409 `order-not-refundable` names the current status.
+         */
+        post: operations["postAdminOrdersByOrderIdRefund"];
         delete?: never;
         options?: never;
         head?: never;
@@ -245,52 +316,15 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
-    "/admin/webhooks": {
+    "/admin/users": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Admin: webhook endpoints, newest first, cursor-paginated (no secrets) */
-        get: operations["getAdminWebhooks"];
-        put?: never;
-        /** Admin: register a webhook endpoint; the answer carries its signing secret, shown only this once */
-        post: operations["postAdminWebhooks"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/admin/webhooks/{endpoint_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Admin: one webhook endpoint (no secret) */
-        get: operations["getAdminWebhooksByEndpointId"];
-        put?: never;
-        post?: never;
-        /** Admin: delete a webhook endpoint with its delivery log */
-        delete: operations["deleteAdminWebhooksByEndpointId"];
-        options?: never;
-        head?: never;
-        /** Admin: change a webhook endpoint’s URL, event types, description, or enable/disable it */
-        patch: operations["patchAdminWebhooksByEndpointId"];
-        trace?: never;
-    };
-    "/admin/webhooks/{endpoint_id}/deliveries": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Admin: an endpoint’s delivery log, newest first, optionally by status, cursor-paginated */
-        get: operations["getAdminWebhooksByEndpointIdDeliveries"];
+        /** Operator (admin): find a user by email */
+        get: operations["getAdminUsers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -299,24 +333,7 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
-    "/admin/webhooks/{endpoint_id}/deliveries/{delivery_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Admin: one delivery with its payload and every attempt */
-        get: operations["getAdminWebhooksByEndpointIdDeliveriesByDeliveryId"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/admin/webhooks/{endpoint_id}/deliveries/{delivery_id}/redeliver": {
+    "/admin/users/{user_id}/role": {
         parameters: {
             query?: never;
             header?: never;
@@ -324,26 +341,12 @@ export type paths = {
             cookie?: never;
         };
         get?: never;
-        put?: never;
-        /** Admin: send a delivery again now, with a fresh retry budget (its attempt history is kept) */
-        post: operations["postAdminWebhooksByEndpointIdDeliveriesByDeliveryIdRedeliver"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/admin/webhooks/{endpoint_id}/rotate-secret": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Admin: replace an endpoint’s signing secret; the new one is shown only in this answer and signs every later attempt */
-        post: operations["postAdminWebhooksByEndpointIdRotateSecret"];
+        /**
+         * Operator (admin): set a user's role
+         * @description Takes effect at once: operator routes re-read the role on every request. A promoted user signs in again for a token carrying the new role. An admin cannot take the admin role from themselves (409 `self-demotion`), so a shop always keeps an admin.
+         */
+        put: operations["putAdminUsersByUserIdRole"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -626,10 +629,32 @@ export type components = {
              */
             on_hand: number;
         };
+        AdminOrder: components["schemas"]["Order"] & {
+            customer: components["schemas"]["OrderCustomer"];
+            /** @description Oldest first */
+            payments: components["schemas"]["PaymentRecord"][];
+            /** @description Status changes, oldest first */
+            history: components["schemas"]["OrderEvent"][];
+        };
+        AdminOrdersPage: {
+            items: components["schemas"]["AdminOrderSummary"][];
+            next_cursor: string | null;
+        };
         AdminOrderStatusRequest: {
             /** @enum {string} */
             status: "packed" | "shipped" | "out_for_delivery" | "delivered" | "cancelled" | "refunded";
             reason?: string;
+        };
+        AdminOrderSummary: {
+            /** Format: uuid */
+            order_id: string;
+            status: components["schemas"]["OrderStatus"];
+            total: components["schemas"]["Money"];
+            customer: components["schemas"]["OrderCustomer"];
+            /** @description Units across all lines */
+            item_count: number;
+            /** Format: date-time */
+            created_at: string;
         };
         AdminProduct: {
             id: string;
@@ -656,6 +681,9 @@ export type components = {
             created_at: string;
             /** Format: date-time */
             updated_at: string;
+        };
+        AdminRefundRequest: {
+            reason: string;
         };
         AdminSetPriceRequest: {
             /**
@@ -701,6 +729,42 @@ export type components = {
                 value: string;
             }[];
         };
+        AdminUser: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            role: components["schemas"]["Role"];
+            /** Format: date-time */
+            created_at: string;
+        };
+        AdminUsers: {
+            /** @description The matching user, if any */
+            items: components["schemas"]["AdminUser"][];
+        };
+        /** @enum {string} */
+        AuditEntity: "product" | "inventory" | "order" | "user" | "webhook_endpoint" | "webhook_delivery";
+        AuditEntry: {
+            /** @description Increasing with time */
+            id: string;
+            /** Format: uuid */
+            actor_id: string;
+            actor_role: string;
+            /** @example order.refund */
+            action: string;
+            entity: components["schemas"]["AuditEntity"];
+            entity_id: string;
+            /** @description The entity before the change (null when it was created) */
+            before?: unknown;
+            /** @description The entity after the change */
+            after?: unknown;
+            reason: string | null;
+            /** Format: date-time */
+            at: string;
+        };
+        AuditPage: {
+            items: components["schemas"]["AuditEntry"][];
+            next_cursor: string | null;
+        };
         AuthResponse: {
             access_token: string;
             /** @enum {string} */
@@ -741,23 +805,6 @@ export type components = {
             amount: components["schemas"]["Money"];
             /** Format: date-time */
             payment_due_at: string;
-        };
-        CreateWebhookEndpointRequest: {
-            /**
-             * Format: uri
-             * @description Where deliveries are posted. In production: https, and the host must resolve only to public addresses (422 otherwise)
-             * @example https://hooks.example.com/commerce
-             */
-            url: string;
-            /**
-             * @description The events this endpoint receives
-             * @example [
-             *       "order.paid",
-             *       "order.shipped"
-             *     ]
-             */
-            event_types: components["schemas"]["WebhookEventType"][];
-            description?: string;
         };
         FacetBucket: {
             value: string;
@@ -822,6 +869,11 @@ export type components = {
             /** Format: date-time */
             created_at: string;
         };
+        OrderCustomer: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+        };
         OrderEvent: {
             status: components["schemas"]["OrderStatus"];
             /** Format: date-time */
@@ -846,6 +898,18 @@ export type components = {
             order_id: string;
             status: components["schemas"]["OrderStatus"];
             history: components["schemas"]["OrderEvent"][];
+        };
+        PaymentRecord: {
+            /** Format: uuid */
+            payment_id: string;
+            /** @enum {string} */
+            status: "authorised" | "declined" | "timed_out" | "captured" | "voided" | "refunded";
+            amount: components["schemas"]["Money"];
+            provider: string;
+            provider_ref: string;
+            decline_reason: string | null;
+            /** Format: date-time */
+            created_at: string;
         };
         PaymentRequest: {
             /** Format: uuid */
@@ -978,6 +1042,10 @@ export type components = {
              */
             did_you_mean: string | null;
         };
+        SetRoleRequest: {
+            role: components["schemas"]["Role"];
+            reason?: string;
+        };
         SuggestResponse: {
             suggestions: {
                 text: string;
@@ -987,107 +1055,12 @@ export type components = {
         UpdateQuantityRequest: {
             quantity: number;
         };
-        UpdateWebhookEndpointRequest: {
-            /**
-             * Format: uri
-             * @description Where deliveries are posted. In production: https, and the host must resolve only to public addresses (422 otherwise)
-             * @example https://hooks.example.com/commerce
-             */
-            url?: string;
-            /**
-             * @description The events this endpoint receives
-             * @example [
-             *       "order.paid",
-             *       "order.shipped"
-             *     ]
-             */
-            event_types?: components["schemas"]["WebhookEventType"][];
-            /** @description null clears it */
-            description?: string | null;
-            enabled?: boolean;
-        };
         User: {
             /** Format: uuid */
             id: string;
             email: string;
             role: components["schemas"]["Role"];
         };
-        WebhookAttempt: {
-            /** Format: date-time */
-            at: string;
-            /** @description The receiver's HTTP status; null when it gave none */
-            status_code: number | null;
-            /** @description Why the attempt failed: timeout, connection error, address not allowed … */
-            error: string | null;
-            duration_ms: number;
-        };
-        /** @description Newest first */
-        WebhookDeliveriesPage: {
-            items: components["schemas"]["WebhookDelivery"][];
-            next_cursor: string | null;
-        };
-        WebhookDelivery: {
-            /** Format: uuid */
-            id: string;
-            event_id: string;
-            event_type: components["schemas"]["WebhookEventType"];
-            status: components["schemas"]["WebhookDeliveryStatus"];
-            /** @description Attempts since it was created or last redelivered */
-            attempts: number;
-            last_status_code: number | null;
-            last_error: string | null;
-            /** Format: date-time */
-            next_attempt_at: string;
-            /** Format: date-time */
-            delivered_at: string | null;
-            /** Format: date-time */
-            created_at: string;
-        };
-        WebhookDeliveryDetail: components["schemas"]["WebhookDelivery"] & {
-            /** @description The event JSON exactly as posted to the endpoint */
-            payload: {
-                id: string;
-                type: components["schemas"]["WebhookEventType"];
-                created: number;
-                data: {
-                    [key: string]: unknown;
-                };
-            };
-            /** @description Every attempt, oldest first, across redeliveries */
-            attempt_log: components["schemas"]["WebhookAttempt"][];
-        };
-        /**
-         * @description pending: due (again) at next_attempt_at; dead: retries ran out
-         * @enum {string}
-         */
-        WebhookDeliveryStatus: "pending" | "delivered" | "dead";
-        WebhookEndpoint: {
-            /** Format: uuid */
-            id: string;
-            url: string;
-            event_types: components["schemas"]["WebhookEventType"][];
-            description: string | null;
-            /** @description A disabled endpoint gets no new deliveries */
-            enabled: boolean;
-            /** Format: date-time */
-            created_at: string;
-            /** Format: date-time */
-            updated_at: string;
-        };
-        /** @description Newest first */
-        WebhookEndpointsPage: {
-            items: components["schemas"]["WebhookEndpoint"][];
-            next_cursor: string | null;
-        };
-        WebhookEndpointWithSecret: components["schemas"]["WebhookEndpoint"] & {
-            /**
-             * @description The signing secret (HMAC-SHA256 key of the Webhook-Signature header). Shown only in this answer: store it now
-             * @example whsec_3q2-7wYtFJt4Q0xwK8n9VZsR1mCkq1sB2a0pXyL5d8E
-             */
-            secret: string;
-        };
-        /** @enum {string} */
-        WebhookEventType: "order.paid" | "order.shipped" | "order.delivered" | "order.cancelled" | "order.refunded" | "product.low_stock" | "product.out_of_stock";
     };
     responses: never;
     parameters: never;
@@ -1714,6 +1687,97 @@ export interface operations {
             };
         };
     };
+    getAdminAudit: {
+        parameters: {
+            query?: {
+                entity?: components["schemas"]["AuditEntity"];
+                entity_id?: string;
+                actor_id?: string;
+                action?: string;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of audit entries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or user; Retry-After (and RateLimit-* where a limit window applies) say when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; quote the request id of the detail */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy or unavailable (core, search, password hashing); Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Core or the payment gateway did not answer in time; retrying with the same Idempotency-Key is safe */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     postAdminCatalogBulk: {
         parameters: {
             query?: never;
@@ -1765,6 +1829,323 @@ export interface operations {
             };
             /** @description Request body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or user; Retry-After (and RateLimit-* where a limit window applies) say when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; quote the request id of the detail */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy or unavailable (core, search, password hashing); Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Core or the payment gateway did not answer in time; retrying with the same Idempotency-Key is safe */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAdminOrders: {
+        parameters: {
+            query?: {
+                /** @description Only orders in one of these statuses (repeat the parameter) */
+                status?: components["schemas"]["OrderStatus"][];
+                /** @description Only orders placed at or after this instant */
+                created_from?: string;
+                /** @description Only orders placed before this instant; not earlier than created_from */
+                created_to?: string;
+                /** @description The customer's email, exactly, ignoring case */
+                email?: string;
+                /** @description next_cursor of the previous page: `<created_at in epoch µs>_<order id>` */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of orders */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminOrdersPage"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or user; Retry-After (and RateLimit-* where a limit window applies) say when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; quote the request id of the detail */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy or unavailable (core, search, password hashing); Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Core or the payment gateway did not answer in time; retrying with the same Idempotency-Key is safe */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAdminOrdersByOrderId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                order_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminOrder"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for resources of other users) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or user; Retry-After (and RateLimit-* where a limit window applies) say when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; quote the request id of the detail */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy or unavailable (core, search, password hashing); Retry-After says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Core or the payment gateway did not answer in time; retrying with the same Idempotency-Key is safe */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postAdminOrdersByOrderIdRefund: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Client-chosen key; retries with the same key replay the first answer for 24 h */
+                "idempotency-key": string;
+            };
+            path: {
+                order_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminRefundRequest"];
+            };
+        };
+        responses: {
+            /** @description The order after the refund */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminOrder"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for resources of other users) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a rule: an Idempotency-Key reused with a different body, or too many units of one product */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2585,12 +2966,11 @@ export interface operations {
             };
         };
     };
-    getAdminWebhooks: {
+    getAdminUsers: {
         parameters: {
-            query?: {
-                /** @description next_cursor of the previous page */
-                cursor?: string;
-                limit?: number;
+            query: {
+                /** @description The email, exactly, ignoring case */
+                email: string;
             };
             header?: never;
             path?: never;
@@ -2598,13 +2978,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of endpoints */
+            /** @description The matching user, if any */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WebhookEndpointsPage"];
+                    "application/json": components["schemas"]["AdminUsers"];
                 };
             };
             /** @description Invalid request */
@@ -2672,627 +3052,28 @@ export interface operations {
             };
         };
     };
-    postAdminWebhooks: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateWebhookEndpointRequest"];
-            };
-        };
-        responses: {
-            /** @description The endpoint and its secret */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookEndpointWithSecret"];
-                };
-            };
-            /** @description Invalid request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Well-formed but refused by a rule: an Idempotency-Key reused with a different body, or too many units of one product */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests from this address or user; Retry-After (and RateLimit-* where a limit window applies) say when to try again */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; quote the request id of the detail */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Busy or unavailable (core, search, password hashing); Retry-After says when to try again */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Core or the payment gateway did not answer in time; retrying with the same Idempotency-Key is safe */
-            504: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    getAdminWebhooksByEndpointId: {
+    putAdminUsersByUserIdRole: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                endpoint_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The endpoint */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookEndpoint"];
-                };
-            };
-            /** @description Invalid request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found (also for resources of other users) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests from this address or user; Retry-After (and RateLimit-* where a limit window applies) say when to try again */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; quote the request id of the detail */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Busy or unavailable (core, search, password hashing); Retry-After says when to try again */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Core or the payment gateway did not answer in time; retrying with the same Idempotency-Key is safe */
-            504: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    deleteAdminWebhooksByEndpointId: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                endpoint_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Deleted */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found (also for resources of other users) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests from this address or user; Retry-After (and RateLimit-* where a limit window applies) say when to try again */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; quote the request id of the detail */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Busy or unavailable (core, search, password hashing); Retry-After says when to try again */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Core or the payment gateway did not answer in time; retrying with the same Idempotency-Key is safe */
-            504: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    patchAdminWebhooksByEndpointId: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                endpoint_id: string;
+                user_id: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateWebhookEndpointRequest"];
+                "application/json": components["schemas"]["SetRoleRequest"];
             };
         };
         responses: {
-            /** @description The endpoint after the change */
+            /** @description The user with the new role */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WebhookEndpoint"];
-                };
-            };
-            /** @description Invalid request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found (also for resources of other users) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Well-formed but refused by a rule: an Idempotency-Key reused with a different body, or too many units of one product */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests from this address or user; Retry-After (and RateLimit-* where a limit window applies) say when to try again */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; quote the request id of the detail */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Busy or unavailable (core, search, password hashing); Retry-After says when to try again */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Core or the payment gateway did not answer in time; retrying with the same Idempotency-Key is safe */
-            504: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    getAdminWebhooksByEndpointIdDeliveries: {
-        parameters: {
-            query?: {
-                /** @description pending: due (again) at next_attempt_at; dead: retries ran out */
-                status?: components["schemas"]["WebhookDeliveryStatus"];
-                /** @description next_cursor of the previous page */
-                cursor?: string;
-                limit?: number;
-            };
-            header?: never;
-            path: {
-                endpoint_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description One page of deliveries */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookDeliveriesPage"];
-                };
-            };
-            /** @description Invalid request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found (also for resources of other users) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests from this address or user; Retry-After (and RateLimit-* where a limit window applies) say when to try again */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; quote the request id of the detail */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Busy or unavailable (core, search, password hashing); Retry-After says when to try again */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Core or the payment gateway did not answer in time; retrying with the same Idempotency-Key is safe */
-            504: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    getAdminWebhooksByEndpointIdDeliveriesByDeliveryId: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                endpoint_id: string;
-                delivery_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The delivery */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookDeliveryDetail"];
-                };
-            };
-            /** @description Invalid request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found (also for resources of other users) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests from this address or user; Retry-After (and RateLimit-* where a limit window applies) say when to try again */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; quote the request id of the detail */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Busy or unavailable (core, search, password hashing); Retry-After says when to try again */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Core or the payment gateway did not answer in time; retrying with the same Idempotency-Key is safe */
-            504: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    postAdminWebhooksByEndpointIdDeliveriesByDeliveryIdRedeliver: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                endpoint_id: string;
-                delivery_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Queued: pending, due now */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookDelivery"];
+                    "application/json": components["schemas"]["AdminUser"];
                 };
             };
             /** @description Invalid request */
@@ -3340,93 +3121,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests from this address or user; Retry-After (and RateLimit-* where a limit window applies) say when to try again */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; quote the request id of the detail */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Busy or unavailable (core, search, password hashing); Retry-After says when to try again */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Core or the payment gateway did not answer in time; retrying with the same Idempotency-Key is safe */
-            504: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    postAdminWebhooksByEndpointIdRotateSecret: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                endpoint_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The endpoint and its new secret */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookEndpointWithSecret"];
-                };
-            };
-            /** @description Invalid request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found (also for resources of other users) */
-            404: {
+            /** @description Request body too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

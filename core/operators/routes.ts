@@ -1,0 +1,28 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { adminAuditRoute } from '../../openapi/routes/admin-audit.ts';
+import { adminFindUsersRoute, adminSetUserRoleRoute } from '../../openapi/routes/admin-users.ts';
+import { requireRole } from '../auth/session.ts';
+import type { CoreDeps } from '../deps.ts';
+import { listAudit } from './audit-list.ts';
+import { findUsersByEmail, setUserRole } from './users.ts';
+
+// Admin only: users' roles and the audit trail.
+export function registerOperatorRoutes(app: OpenAPIHono, deps: CoreDeps): void {
+  const { sql, config } = deps;
+
+  app.openapi(adminFindUsersRoute, async (c) => {
+    await requireRole(config, sql, c.req.header('authorization'), 'admin');
+    return c.json(await findUsersByEmail(sql, c.req.valid('query').email), 200);
+  });
+
+  app.openapi(adminSetUserRoleRoute, async (c) => {
+    const operator = await requireRole(config, sql, c.req.header('authorization'), 'admin');
+    const body = c.req.valid('json');
+    return c.json(await setUserRole(sql, operator, c.req.valid('param').user_id, body.role, body.reason ?? null), 200);
+  });
+
+  app.openapi(adminAuditRoute, async (c) => {
+    await requireRole(config, sql, c.req.header('authorization'), 'admin');
+    return c.json(await listAudit(sql, c.req.valid('query')), 200);
+  });
+}
