@@ -16,6 +16,7 @@ import { registerAdminOrderRoutes } from './orders/admin-routes.ts';
 import { registerOrderRoutes } from './orders/routes.ts';
 import { registerPaymentRoutes } from './payment/routes.ts';
 import { registerReviewRoutes } from './reviews/routes.ts';
+import { registerWebhookRoutes } from './webhooks/routes.ts';
 
 // core's HTTP app. The edge forwards writes and per-user reads here.
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -50,6 +51,7 @@ export function createCoreApp(deps: CoreDeps): OpenAPIHono {
   registerAdminOrderRoutes(app, deps);
   registerOperatorRoutes(app, deps);
   registerReviewRoutes(app, deps);
+  registerWebhookRoutes(app, deps);
   registerCatalogRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', bearerAuthScheme);

@@ -25,6 +25,8 @@ export type DomainErrorCode =
   | 'illegal-transition'
   | 'order-not-refundable'
   | 'self-demotion'
+  | 'url-not-allowed'
+  | 'endpoint-disabled'
   | 'not-a-buyer'
   | 'already-reviewed'
   | 'idempotency-key-reused'

@@ -27,6 +27,8 @@ describe('problemOf', () => {
     ['illegal-transition', 409, 'Illegal order transition'],
     ['order-not-refundable', 409, 'Order cannot be refunded'],
     ['self-demotion', 409, 'Cannot demote yourself'],
+    ['url-not-allowed', 422, 'Webhook URL not allowed'],
+    ['endpoint-disabled', 409, 'Webhook endpoint disabled'],
     ['already-reviewed', 409, 'Already reviewed'],
     ['idempotency-key-in-use', 409, 'Request in progress'],
     ['idempotency-key-reused', 422, 'Idempotency key reused'],

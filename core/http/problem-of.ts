@@ -28,6 +28,8 @@ const answers: Record<DomainErrorCode, { status: number; title: string }> = {
   'illegal-transition': { status: 409, title: 'Illegal order transition' },
   'order-not-refundable': { status: 409, title: 'Order cannot be refunded' },
   'self-demotion': { status: 409, title: 'Cannot demote yourself' },
+  'url-not-allowed': { status: 422, title: 'Webhook URL not allowed' },
+  'endpoint-disabled': { status: 409, title: 'Webhook endpoint disabled' },
   'already-reviewed': { status: 409, title: 'Already reviewed' },
   'idempotency-key-in-use': { status: 409, title: 'Request in progress' },
   'idempotency-key-reused': { status: 422, title: 'Idempotency key reused' },

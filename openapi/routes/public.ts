@@ -3,6 +3,7 @@ import * as adminCatalog from './admin-catalog.ts';
 import * as adminAudit from './admin-audit.ts';
 import * as adminOrders from './admin-orders.ts';
 import * as adminUsers from './admin-users.ts';
+import * as adminWebhooks from './admin-webhooks.ts';
 import * as auth from './auth.ts';
 import * as cart from './cart.ts';
 import * as checkout from './checkout.ts';
@@ -38,7 +39,7 @@ export const edgeRoutes = [healthRoute, searchRoute, suggestRoute, productRoute,
  * module namespaces enumerate differently under different loaders and the document must not
  * depend on that.
  */
-export const coreRoutes: readonly RouteConfig[] = [adminAudit, adminCatalog, adminOrders, adminUsers, auth, cart, checkout, payment, orders, reviews]
+export const coreRoutes: readonly RouteConfig[] = [adminAudit, adminCatalog, adminOrders, adminUsers, adminWebhooks, auth, cart, checkout, payment, orders, reviews]
   .flatMap((m) => Object.values(m).filter(isRoute))
   .sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method))
   .map((route) => ({ ...route, operationId: route.operationId ?? operationIdOf(route.method, route.path) }));
