@@ -1,15 +1,23 @@
 import { execFile } from 'node:child_process';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { SPEC_PATH, staleArtifacts } from './generate.ts';
+import { SPEC_PATH, renderArtifacts, staleArtifacts } from './generate.ts';
 
 const run = promisify(execFile);
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
 describe('generated contract', () => {
-  it('openapi.json and the SDK types match the route definitions (run `npm run openapi` when this fails)', async () => {
+  it('openapi.json, the SDK types and the Postman files match the route definitions (run `npm run openapi` when this fails)', async () => {
     expect(await staleArtifacts()).toEqual([]);
+    expect(Object.keys(await renderArtifacts()).map((p) => relative(repoRoot, p))).toEqual([
+      'openapi/openapi.json',
+      'openapi/sdk/types.ts',
+      'openapi/postman/commerce.postman_collection.json',
+      'openapi/postman/local.postman_environment.json',
+      'openapi/postman/journeys.postman_collection.json',
+    ]);
   });
 
   it('openapi.json passes the Redocly linter with zero errors', async () => {
