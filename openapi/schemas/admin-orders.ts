@@ -90,7 +90,6 @@ export const AdminOrderSchema = OrderSchema.extend({
 export const AdminRefundBodySchema = z.strictObject({ reason: z.string().min(1).max(500) }).openapi('AdminRefundRequest');
 
 export type AdminOrdersQuery = z.infer<typeof AdminOrdersQuerySchema>;
-export type AdminOrderSummary = z.infer<typeof AdminOrderSummarySchema>;
 export type AdminOrdersPage = z.infer<typeof AdminOrdersPageSchema>;
 export type AdminOrder = z.infer<typeof AdminOrderSchema>;
 export type PaymentRecord = z.infer<typeof PaymentRecordSchema>;
