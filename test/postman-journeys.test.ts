@@ -37,7 +37,8 @@ beforeAll(async () => {
       `${coreUrl}/health`,
     ),
   );
-  const edge = await startNodeEdge({ CORE_URL: coreUrl, SEARCH_INDEX_PREFIX: indexPrefix });
+  // write-limit buckets of its own: other suites' writes from this address must not spend this one's
+  const edge = await startNodeEdge({ CORE_URL: coreUrl, SEARCH_INDEX_PREFIX: indexPrefix, EDGE_RATE_LIMIT_PREFIX: `ratelimit:postman-${tag}` });
   running.push(edge);
 
   const local = JSON.parse(readFileSync(ENVIRONMENT_PATH, 'utf8')) as { values: { key: string; value: string }[] };
@@ -56,6 +57,7 @@ afterAll(async () => {
   await dropIndices(es, indexPrefix);
   // the paid order keeps referencing the product; its id never collides with the catalog's
   await sql`delete from products where id = ${productId}`.catch(() => undefined);
+  if (run?.environment.adminProductId) await sql`delete from products where id = ${run.environment.adminProductId}`;
   await es.close();
   await sql.end();
 });
@@ -72,13 +74,18 @@ describe('Postman journeys with newman', () => {
   it('found our product, and each money step sent an Idempotency-Key of its own', () => {
     expect(run.environment.productId).toBe(productId);
     const keys = run.steps.filter((s) => s.idempotencyKey !== undefined).map((s) => s.idempotencyKey);
-    expect(keys).toHaveLength(2);
-    expect(new Set(keys).size).toBe(2);
+    expect(run.steps.filter((s) => s.idempotencyKey !== undefined).map((s) => s.name)).toEqual(['Checkout', 'Pay with the sandbox card', 'Refund the order']);
+    expect(new Set(keys).size).toBe(3);
     for (const k of keys) expect(k).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
-  it("the operator's changes reached the database", async () => {
+  it("the operator's changes reached the database, each with one audit row", async () => {
     const [order] = await sql<{ status: string }[]>`select status from orders where id = ${run.environment.orderId!}`;
-    expect(order?.status).toBe('shipped');
+    expect(order?.status).toBe('refunded');
+    const [product] = await sql<{ price_amount: number; on_hand: number }[]>`
+      select p.price_amount, i.on_hand from products p join inventory i on i.product_id = p.id where p.id = ${run.environment.adminProductId!}`;
+    expect(product).toEqual({ price_amount: 129_900, on_hand: 25 });
+    const audit = await sql<{ action: string }[]>`select action from audit_log where entity_id = ${run.environment.adminProductId!} order by id`;
+    expect(audit.map((a) => a.action)).toEqual(['product.create', 'price.set', 'stock.adjust']);
   });
 });

@@ -105,7 +105,8 @@ const fulfil = (status: string) => ({
 
 export const operatorJourney: Journey = {
   name: 'Operator journey',
-  description: "Sign in as an operator (adminEmail, adminPassword) and fulfil the shopper's order (orderId).",
+  description:
+    "Sign in as an operator (adminEmail, adminPassword), add a product, price and stock it, then find, fulfil and refund the shopper's order (orderId) and read its audit trail.",
   steps: [
     {
       name: 'Operator sign in',
@@ -115,7 +116,67 @@ export const operatorJourney: Journey = {
       status: 200,
       save: { token: 'access_token' },
     },
+    {
+      name: 'Create a product',
+      method: 'POST',
+      path: '/admin/products',
+      body: { title: 'Operator journey desk lamp', brand: 'Journey', category_path: ['Home & Kitchen', 'Lighting'], price_amount: 149900, mrp_amount: 199900 },
+      status: 201,
+      save: { adminProductId: 'id' },
+      checks: ['pm.expect(json.on_hand).to.eql(0)'],
+    },
+    {
+      name: 'Set its price',
+      method: 'PUT',
+      path: '/admin/products/{product_id}/price',
+      params: { product_id: '{{adminProductId}}' },
+      body: { price_amount: 129900, mrp_amount: 199900 },
+      status: 200,
+      checks: ['pm.expect(json.price_amount).to.eql(129900)', 'pm.expect(json.mrp_amount).to.eql(199900)'],
+    },
+    {
+      name: 'Receive stock',
+      method: 'POST',
+      path: '/admin/products/{product_id}/stock',
+      params: { product_id: '{{adminProductId}}' },
+      body: { delta: 25, reason: 'Operator journey: first delivery' },
+      status: 200,
+      checks: ['pm.expect(json.on_hand).to.eql(25)', 'pm.expect(json.available).to.eql(25)'],
+    },
+    {
+      name: 'Paid orders of the shopper',
+      method: 'GET',
+      path: '/admin/orders',
+      query: { status: 'paid', email: '{{shopperEmail}}' },
+      status: 200,
+      checks: ["pm.expect(json.items.map((o) => o.order_id)).to.include(pm.environment.get('orderId'))"],
+    },
+    {
+      name: 'Order detail',
+      method: 'GET',
+      path: '/admin/orders/{order_id}',
+      params: { order_id: '{{orderId}}' },
+      status: 200,
+      checks: ["pm.expect(json.customer.email).to.eql(pm.environment.get('shopperEmail'))", 'pm.expect(json.payments.length).to.be.above(0)'],
+    },
     fulfil('packed'),
     fulfil('shipped'),
+    {
+      name: 'Refund the order',
+      method: 'POST',
+      path: '/admin/orders/{order_id}/refund',
+      params: { order_id: '{{orderId}}' },
+      body: { reason: 'Operator journey: returned by the customer' },
+      status: 200,
+      checks: ["pm.expect(json.status).to.eql('refunded')"],
+    },
+    {
+      name: "The order's audit trail",
+      method: 'GET',
+      path: '/admin/audit',
+      query: { entity: 'order', entity_id: '{{orderId}}' },
+      status: 200,
+      checks: ["pm.expect(json.items.map((a) => a.action).sort()).to.eql(['order.refund', 'order.status', 'order.status'])"],
+    },
   ],
 };
