@@ -7,6 +7,8 @@ const allowed = {
   core: ['openapi', 'config', 'log'],
   cdc: ['openapi', 'config', 'log'],
   stack: ['config', 'log'],
+  // operator tools: they talk to the services through the public API (the SDK) only
+  cli: ['openapi', 'config', 'log'],
   openapi: [],
   config: [],
   log: [],
@@ -32,6 +34,13 @@ module.exports = {
       severity: 'error',
       from: { pathNot: '^((test|bench)/|vitest\\.config\\.ts$)' },
       to: { path: '^(test|bench)/' },
+    },
+    {
+      name: 'no-cli-imports',
+      comment: 'cli/ holds commands: only test/ and bench/ may import them',
+      severity: 'error',
+      from: { pathNot: '^(cli|test|bench)/' },
+      to: { path: '^cli/' },
     },
     {
       name: 'no-circular',

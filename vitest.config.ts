@@ -13,7 +13,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['{config,log,core,edge,cdc,openapi,stack,bench}/**/*.test.ts', 'test/support/**/*.test.ts'] },
+        test: { name: 'unit', include: ['{config,log,core,edge,cdc,openapi,stack,bench,cli}/**/*.test.ts', 'test/support/**/*.test.ts'] },
       },
       {
         extends: true,

@@ -1,5 +1,11 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { childEnv, repoRoot } from '../config/index.ts';
 import { buy, makeProduct, makeUsers, startCore, stock, type Core, type Reply, type TestUser } from './core-harness.ts';
 
 // The operator's catalog routes against core and the real Postgres: each change answers with the
@@ -367,5 +373,69 @@ describe('who may call the catalog routes', () => {
     await expectNothingChanged(id, () => core.call(method, path, { body }), 401);
     await expectNothingChanged(id, () => core.call(method, path, { body, token: customers[0]!.token }), 403);
     await expectNothingChanged(id, () => core.call(method, path, { body, token: support.token }), 403);
+  });
+});
+
+describe('npm run admin:bulk (cli/bulk-update.ts)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'admin-bulk-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Runs the CLI against this core; answers its exit code and what it printed. */
+  async function runCli(csv: string, token = catalog.token): Promise<{ code: number; stderr: string }> {
+    const file = join(dir, `${randomUUID()}.csv`);
+    writeFileSync(file, csv);
+    try {
+      const { stderr } = await promisify(execFile)(process.execPath, ['cli/bulk-update.ts', file, '--url', core.url, '--token', token], {
+        cwd: repoRoot,
+        env: childEnv(),
+      });
+      return { code: 0, stderr };
+    } catch (e) {
+      const err = e as { code: number; stderr: string };
+      return { code: err.code, stderr: err.stderr };
+    }
+  }
+
+  it('a CSV with bad lines applies every good line and prints each bad one with its line number; exit code 1', async () => {
+    const [a, b] = [await product(10, 10_000), await product(10, 10_000)];
+    const csv = [
+      'product_id,price_amount,mrp_amount,on_hand,delta,reason',
+      `${a},8000,12000,,,`,
+      `${b},,,,7,delivery`,
+      `${a},99.50,,,,`,
+      `${newId()},,,5,,`,
+      `${b},20000,,,,`,
+      `${a},,,3,,count`,
+    ].join('\n');
+    const { code, stderr } = await runCli(csv);
+    expect(code, stderr).toBe(1);
+    expect(stderr).toContain('line 4: price_amount:');
+    expect(stderr).toContain('line 5: product_id:');
+    expect(stderr).toContain('line 6: price_amount: price 20000 exceeds MRP 10000');
+    expect(stderr).toMatch(/6 lines of .* 3 applied, 3 refused/);
+    expect(await productRow(a)).toMatchObject({ price_amount: 8000, mrp_amount: 12_000 });
+    expect(await stock(core.sql, a)).toEqual({ on_hand: 3, reserved: 0 });
+    expect(await stock(core.sql, b)).toEqual({ on_hand: 17, reserved: 0 });
+    expect((await auditOf(a)).length).toBe(2);
+    expect((await auditOf(b)).length).toBe(1);
+  });
+
+  it('sends a file of 1,200 lines in chunks under the body limit, applying every line in order', async () => {
+    const ids = [await product(0), await product(0), await product(0), await product(0)];
+    const lines = Array.from({ length: 1200 }, (_, i) => `${ids[i % 4]},,,,1,restock`);
+    const started = Date.now();
+    const { code, stderr } = await runCli(['product_id,price_amount,mrp_amount,on_hand,delta,reason', ...lines].join('\n'));
+    console.log(`admin:bulk: 1,200 lines in ${Date.now() - started} ms (${stderr.trim().split('\n').at(-1)})`);
+    expect(code, stderr).toBe(0);
+    for (const id of ids) expect(await stock(core.sql, id)).toEqual({ on_hand: 300, reserved: 0 });
+  }, 120_000);
+
+  it('a refused credential fails every line without applying any', async () => {
+    const id = await product(10);
+    const { code, stderr } = await runCli(`product_id,delta\n${id},1\n${id},2\n`, support.token);
+    expect(code).toBe(1);
+    expect(stderr).toContain('line 2: line: request refused: 403');
+    expect(stderr).toContain('line 3: line: request refused: 403');
+    expect(await stock(core.sql, id)).toEqual({ on_hand: 10, reserved: 0 });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError, notFound } from '../errors/domain-error.ts';
-import { lineError } from './bulk.ts';
+import { lineError, linesByProduct } from './bulk.ts';
 
 describe('lineError', () => {
   it.each([
@@ -17,5 +17,16 @@ describe('lineError', () => {
     { err: new Error('connection reset'), expected: null },
   ])('$err.message → $expected', ({ err, expected }) => {
     expect(lineError(err)).toEqual(expected);
+  });
+});
+
+describe('linesByProduct', () => {
+  it("keeps each product's lines in file order", () => {
+    const rows = ['a', 'b', 'a', 'c', 'b', 'a'].map((product_id) => ({ product_id }));
+    expect([...linesByProduct(rows)]).toEqual([
+      ['a', [0, 2, 5]],
+      ['b', [1, 4]],
+      ['c', [3]],
+    ]);
   });
 });

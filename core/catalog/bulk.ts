@@ -10,8 +10,8 @@ import { changeStock } from './stock-adjust.ts';
 import { stockChangeOf } from './stock-rule.ts';
 
 // Bulk price and stock changes: every line in its own transaction with its own audit row
-// (action product.bulk_update, before and after of what the line changed), applied in line
-// order, so a refused line leaves the lines before and after it applied.
+// (action product.bulk_update, before and after of what the line changed), so a refused line
+// leaves the lines before and after it applied. One product's lines apply in line order.
 
 export const BULK_DEFAULT_REASON = 'bulk update';
 
@@ -50,18 +50,35 @@ async function applyLine(sql: Sql, actor: OperatorClaims, row: BulkRow): Promise
   });
 }
 
+/** Products whose lines apply at the same time, each on its own connection. */
+const BULK_CONCURRENCY = 4;
+
 export async function applyBulk(sql: Sql, actor: OperatorClaims, rows: readonly BulkRow[], log: Logger): Promise<BulkResult> {
-  const results: BulkLineResult[] = [];
-  for (const row of rows) {
+  const results: BulkLineResult[] = new Array(rows.length);
+  const apply = async (i: number) => {
+    const row = rows[i]!;
     try {
       await applyLine(sql, actor, row);
-      results.push({ line: row.line, ok: true });
+      results[i] = { line: row.line, ok: true };
     } catch (e) {
       const error = lineError(e);
       if (!error) log('error', 'bulk line failed', { line: row.line, product_id: row.product_id, error: (e as Error).message });
-      results.push({ line: row.line, ok: false, error: error ?? { field: 'line', message: 'not applied: unexpected error, retry the line' } });
+      results[i] = { line: row.line, ok: false, error: error ?? { field: 'line', message: 'not applied: unexpected error, retry the line' } };
     }
-  }
+  };
+  // one product's lines in file order; different products' lines side by side
+  const queues = linesByProduct(rows).values();
+  const worker = async () => {
+    for (let q = queues.next(); !q.done; q = queues.next()) for (const i of q.value) await apply(i);
+  };
+  await Promise.all(Array.from({ length: BULK_CONCURRENCY }, worker));
   const applied = results.filter((r) => r.ok).length;
   return { applied, failed: results.length - applied, results };
+}
+
+/** The indexes of each product's lines, in file order (pure). */
+export function linesByProduct(rows: readonly Pick<BulkRow, 'product_id'>[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const [i, r] of rows.entries()) out.set(r.product_id, [...(out.get(r.product_id) ?? []), i]);
+  return out;
 }

@@ -13,10 +13,12 @@ export type Stock = StockLevel & { product_id: string; available: number };
 const stockOf = (productId: string, level: StockLevel): Stock => ({ product_id: productId, ...level, available: level.on_hand - level.reserved });
 
 async function lockStock(tx: Tx, productId: string): Promise<StockLevel> {
+  const [row] = await tx<StockLevel[]>`select on_hand, reserved from inventory where product_id = ${productId} for update`;
+  if (row) return row;
   // a product without a stock row has nothing on hand; give it one to lock
   await tx`insert into inventory (product_id, on_hand) values (${productId}, 0) on conflict (product_id) do nothing`;
-  const [row] = await tx<StockLevel[]>`select on_hand, reserved from inventory where product_id = ${productId} for update`;
-  return row!;
+  const [created] = await tx<StockLevel[]>`select on_hand, reserved from inventory where product_id = ${productId} for update`;
+  return created!;
 }
 
 /** Inside the caller's transaction, for a product that exists. */
