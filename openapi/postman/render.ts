@@ -7,7 +7,7 @@ import { journeysCollection } from './journeys.ts';
 
 // The Postman files `npm run openapi` writes beside openapi.json, from that document.
 const here = dirname(fileURLToPath(import.meta.url));
-export const COLLECTION_PATH = join(here, 'commerce.postman_collection.json');
+const COLLECTION_PATH = join(here, 'commerce.postman_collection.json');
 export const ENVIRONMENT_PATH = join(here, 'local.postman_environment.json');
 export const JOURNEYS_PATH = join(here, 'journeys.postman_collection.json');
 
