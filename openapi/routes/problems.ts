@@ -10,7 +10,7 @@ const descriptions: Record<number, string> = {
   404: 'Not found (also for resources of other users)',
   409: 'Conflict with the current state',
   413: 'Request body too large',
-  422: 'Well-formed but refused by a rule: an Idempotency-Key reused with a different body, or too many units of one product',
+  422: 'Well-formed but refused by a rule: an Idempotency-Key reused with a different body, too many units of one product, or a price above the MRP',
   429: 'Too many requests from this address or user; Retry-After (and RateLimit-* where a limit window applies) say when to try again',
   500: 'Unexpected error; quote the request id of the detail',
   503: 'Busy or unavailable (core, search, password hashing); Retry-After says when to try again',

@@ -2361,7 +2361,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed but refused by a rule: an Idempotency-Key reused with a different body, or too many units of one product */
+            /** @description Well-formed but refused by a rule: an Idempotency-Key reused with a different body, too many units of one product, or a price above the MRP */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2591,7 +2591,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed but refused by a rule: an Idempotency-Key reused with a different body, or too many units of one product */
+            /** @description Well-formed but refused by a rule: an Idempotency-Key reused with a different body, too many units of one product, or a price above the MRP */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2917,7 +2917,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed but refused by a rule: an Idempotency-Key reused with a different body, or too many units of one product */
+            /** @description Well-formed but refused by a rule: an Idempotency-Key reused with a different body, too many units of one product, or a price above the MRP */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3530,7 +3530,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed but refused by a rule: an Idempotency-Key reused with a different body, or too many units of one product */
+            /** @description Well-formed but refused by a rule: an Idempotency-Key reused with a different body, too many units of one product, or a price above the MRP */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3832,7 +3832,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed but refused by a rule: an Idempotency-Key reused with a different body, or too many units of one product */
+            /** @description Well-formed but refused by a rule: an Idempotency-Key reused with a different body, too many units of one product, or a price above the MRP */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4608,7 +4608,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed but refused by a rule: an Idempotency-Key reused with a different body, or too many units of one product */
+            /** @description Well-formed but refused by a rule: an Idempotency-Key reused with a different body, too many units of one product, or a price above the MRP */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4727,7 +4727,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed but refused by a rule: an Idempotency-Key reused with a different body, or too many units of one product */
+            /** @description Well-formed but refused by a rule: an Idempotency-Key reused with a different body, too many units of one product, or a price above the MRP */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4923,7 +4923,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed but refused by a rule: an Idempotency-Key reused with a different body, or too many units of one product */
+            /** @description Well-formed but refused by a rule: an Idempotency-Key reused with a different body, too many units of one product, or a price above the MRP */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5319,7 +5319,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed but refused by a rule: an Idempotency-Key reused with a different body, or too many units of one product */
+            /** @description Well-formed but refused by a rule: an Idempotency-Key reused with a different body, too many units of one product, or a price above the MRP */
             422: {
                 headers: {
                     [name: string]: unknown;
