@@ -10,8 +10,9 @@ import { startNodeEdge, type Running } from './support/servers.ts';
 
 // An operator's changes reach shoppers through CDC: a product created and repriced through the
 // admin API (via the Node edge, with the SDK) shows its new price on the product page and in
-// search within 3 s; archived, it leaves search and its page answers 404. Core in-process, a
-// private relay (no initial snapshot) and indexer, and an edge reading that pipeline's index.
+// search within 3 s; archived, it leaves search and its page answers 404, and unarchived it comes
+// back. Core in-process, a private relay (no initial snapshot) and indexer, and an edge reading
+// that pipeline's index.
 const names = uniqueNames('admcat');
 const CDC_LAG_MS = 3000;
 const brand = `Opbrand${randomUUID().slice(0, 8)}`;
@@ -69,7 +70,7 @@ async function lag(what: string, done: () => Promise<boolean>): Promise<number> 
 }
 
 describe('operator changes through CDC', () => {
-  it('create → reprice shows on the product page and in search within 3 s; archive → gone from search, page 404', async () => {
+  it('create → reprice shows on the product page and in search within 3 s; archive → gone from search, page 404; unarchive → back', async () => {
     const created = await api.POST('/admin/products', {
       body: { id: productId, title: 'Operator Lantern', brand, category_path: ['Home', 'Lighting'], price_amount: 129_900, mrp_amount: 149_900, on_hand: 4 },
     });
@@ -93,7 +94,14 @@ describe('operator changes through CDC', () => {
       async () => (await searchPrices()).length === 0 && (await pagePrice()) === 'gone',
     );
 
-    console.log(`admin → CDC → edge lag: created ${createLag} ms, price (page and search) ${priceLag} ms, archived ${archiveLag} ms`);
+    const unarchived = await api.POST('/admin/products/{product_id}/unarchive', { params: { path: { product_id: productId } } });
+    expect(unarchived.response.status, JSON.stringify(unarchived.error)).toBe(200);
+    const backLag = await lag(
+      'the unarchived product back in search and on its page',
+      async () => (await pagePrice()) === 99_900 && (await searchPrices())[0] === 99_900,
+    );
+
+    console.log(`admin → CDC → edge lag: created ${createLag} ms, price (page and search) ${priceLag} ms, archived ${archiveLag} ms, unarchived ${backLag} ms`);
     expect(priceLag).toBeLessThan(CDC_LAG_MS);
     expect(archiveLag).toBeLessThan(CDC_LAG_MS);
     expect(contract.failures()).toEqual([]);
