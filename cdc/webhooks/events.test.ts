@@ -33,6 +33,7 @@ const orderRow = (status: string, over: Row = {}): Row => ({
 });
 const stock = (onHand: number, reserved: number): Row => ({ product_id: 'MOB1', on_hand: onHand, reserved, updated_at: '2026-01-01T10:00:00Z' });
 const stockEvent = (type: string, available: number, onHand: number, reserved: number): Trigger => ({
+  at: TS_MS,
   kind: 'stock',
   event: {
     id: 'evt_stock_MOB1_123456',
@@ -42,6 +43,7 @@ const stockEvent = (type: string, available: number, onHand: number, reserved: n
   },
 });
 const orderTrigger = (status: string, reason: string | null = null): Trigger => ({
+  at: Date.parse('2026-01-01T10:00:00.250Z'),
   kind: 'order',
   change: {
     id: 'evt_order_4711',

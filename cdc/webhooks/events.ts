@@ -18,7 +18,8 @@ export type OrderChange = {
   at: string;
   reason: string | null;
 };
-export type Trigger = { kind: 'order'; change: OrderChange } | { kind: 'stock'; event: StockWebhookEvent };
+/** `at`: when the change happened (ms); an endpoint registered later is not told of it. */
+export type Trigger = { at: number } & ({ kind: 'order'; change: OrderChange } | { kind: 'stock'; event: StockWebhookEvent });
 
 const SUBSCRIBABLE = new Set<string>(WebhookOrderStatusSchema.options);
 const int = (v: JsonValue | undefined): number | null => (typeof v === 'number' && Number.isInteger(v) ? v : null);
@@ -34,6 +35,7 @@ function orderTrigger(row: NonNullable<Envelope['after']>): Trigger | null {
   if (!SUBSCRIBABLE.has(status) || row.id == null || typeof row.at !== 'string') return null;
   const at = row.at;
   return {
+    at: Date.parse(at),
     kind: 'order',
     change: {
       id: `evt_order_${row.id}`,
@@ -57,6 +59,7 @@ function stockTrigger(e: Envelope, threshold: number): Trigger | null {
   if (type === null) return null;
   const productId = String(after.product_id);
   return {
+    at: e.source.ts_ms,
     kind: 'stock',
     event: {
       id: `evt_stock_${productId}_${e.source.lsn}`,

@@ -7,6 +7,11 @@ export type WebhookSettings = {
   brokers: string;
   groupId: string;
   topicPrefix: string;
+  /**
+   * Where a group without committed offsets starts. Production: at the newest events, so a new
+   * sender does not announce the topics' whole retention again; tests: their fresh topics' start.
+   */
+  fromBeginning: boolean;
   retry: RetrySchedule;
   lowStockThreshold: number;
   /** Deliveries sent at once. */
@@ -15,6 +20,11 @@ export type WebhookSettings = {
   requestTimeoutMs: number;
   /** The URL rule for production (https, public addresses only) applies. */
   production: boolean;
+  /**
+   * The endpoints this sender serves: null (production) every one; tests that share a database
+   * with other suites pass the list of their own (read at every use, so it may grow).
+   */
+  onlyEndpoints: readonly string[] | null;
   /** null: no HTTP server (tests run workers in-process). */
   metricsPort: number | null;
   logLevel: LogLevel;
@@ -26,11 +36,13 @@ export function webhookSettings(cfg: Config, overrides: Partial<WebhookSettings>
     brokers: cfg.KAFKA_BROKERS,
     groupId: cfg.CDC_WEBHOOKS_GROUP ?? `${cfg.CDC_TOPIC_PREFIX}-webhooks`,
     topicPrefix: cfg.CDC_TOPIC_PREFIX,
+    fromBeginning: false,
     retry: { baseMs: cfg.WEBHOOK_RETRY_BASE_MS, maxMs: cfg.WEBHOOK_RETRY_MAX_MS, maxAttempts: cfg.WEBHOOK_MAX_ATTEMPTS },
     lowStockThreshold: cfg.WEBHOOK_LOW_STOCK_THRESHOLD,
     concurrency: 16,
     requestTimeoutMs: 10_000,
     production: cfg.NODE_ENV === 'production',
+    onlyEndpoints: null,
     metricsPort: cfg.WEBHOOK_METRICS_PORT,
     logLevel: cfg.LOG_LEVEL,
     ...overrides,
