@@ -2,18 +2,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config/index.ts';
 import { repoRoot } from '../config/index.ts';
-import { hostPort } from '../config/schema.ts';
 
 // The project's own long-running services, started by `npm start` when their entry exists.
 export type App = { name: string; entry: string; url: string; health: string; env?: Record<string, string>; command(cfg: Config): [string, string[]] };
 
-// wrangler dev would otherwise reach out to Cloudflare (the Request.cf object, telemetry);
-// the local edge must stay on loopback.
-export const WRANGLER_OFFLINE_ENV = { CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' };
-
 const node = (entry: string) => (): [string, string[]] => [process.execPath, [join(repoRoot, entry)]];
 
-// The Worker cannot read the environment: it gets the settings it parses as --var bindings.
+// The Worker cannot read the environment: it gets the settings it parses as bindings.
 const WORKER_SETTINGS = [
   'LOG_LEVEL',
   'ELASTICSEARCH_URL',
@@ -27,7 +22,7 @@ const WORKER_SETTINGS = [
   'JWT_PUBLIC_KEYS',
   'SEARCH_INDEX_PREFIX',
 ] as const;
-/** The Worker's settings as its string bindings (wrangler's --var, Miniflare's bindings). */
+/** The Worker's settings as its string bindings (Miniflare's bindings in stack/workerd/main.ts). */
 export const workerBindings = (cfg: Config): Record<string, string> =>
   Object.fromEntries(
     Object.entries(cfg)
@@ -40,17 +35,7 @@ export const workerBindings = (cfg: Config): Record<string, string> =>
       )
       .map(([k, v]) => [k, String(v)]),
   );
-const workerVars = (cfg: Config) => Object.entries(workerBindings(cfg)).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
-
-/** Node arguments that run `wrangler dev` offline on host:port with the Worker's settings as --var bindings. */
-export function wranglerDevArgs(cfg: Config, host: string, port: number, inspectorPort?: number): string[] {
-  const inspector = inspectorPort === undefined ? [] : ['--inspector-port', String(inspectorPort)];
-  const wrangler = join(repoRoot, 'node_modules/wrangler/bin/wrangler.js');
-  return [wrangler, 'dev', '--ip', host, '--port', String(port), ...inspector, '--show-interactive-dev-session=false', ...workerVars(cfg)];
-}
-
 export function apps(cfg: Config): App[] {
-  const edge = hostPort(cfg.EDGE_URL);
   const metrics = (port: number) => `http://127.0.0.1:${port}`;
   const list: App[] = [
     { name: 'core', entry: 'core/main.ts', url: cfg.CORE_URL, health: `${cfg.CORE_URL}/health`, command: node('core/main.ts') },
@@ -69,13 +54,18 @@ export function apps(cfg: Config): App[] {
       command: node('cdc/indexer/main.ts'),
     },
     {
+      name: 'webhooks',
+      entry: 'cdc/webhooks/main.ts',
+      url: `${metrics(cfg.WEBHOOK_METRICS_PORT)}/metrics`,
+      health: `${metrics(cfg.WEBHOOK_METRICS_PORT)}/health`,
+      command: node('cdc/webhooks/main.ts'),
+    },
+    {
       name: 'edge',
-      entry: cfg.EDGE_RUNTIME === 'node' ? 'edge/node.ts' : 'edge/worker.ts',
+      entry: cfg.EDGE_RUNTIME === 'node' ? 'edge/node.ts' : 'stack/workerd/main.ts',
       url: cfg.EDGE_URL,
       health: `${cfg.EDGE_URL}/health`,
-      env: cfg.EDGE_RUNTIME === 'node' ? {} : WRANGLER_OFFLINE_ENV,
-      command: (c) =>
-        c.EDGE_RUNTIME === 'node' ? [process.execPath, [join(repoRoot, 'edge/node.ts')]] : [process.execPath, wranglerDevArgs(c, edge.host, edge.port)],
+      command: node(cfg.EDGE_RUNTIME === 'node' ? 'edge/node.ts' : 'stack/workerd/main.ts'),
     },
   ];
   return list.filter((a) => existsSync(join(repoRoot, a.entry)));
