@@ -6,6 +6,7 @@ import type { paths } from './types.ts';
 // 429/503/504 as openapi/sdk/retry.ts says (same Idempotency-Key, Retry-After honoured).
 export type { components, operations, paths } from './types.ts';
 export type { RetryOptions } from './retry.ts';
+export { verifyWebhookSignature, type WebhookVerification } from './webhooks.ts';
 export type CommerceClient = Client<paths> & {
   /** The client's fetch without retries, for one call: `api.POST('/payment', { ..., fetch: api.fetchOnce })`. */
   fetchOnce: (request: Request) => Promise<Response>;
