@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bearerAuthScheme } from './routes/problems.ts';
 import { publicRoutes } from './routes/public.ts';
+import { webhookEventDefinitions } from './routes/webhook-events.ts';
 
 // The public OpenAPI 3.1 document, built from the route definitions alone: `npm run openapi`
 // writes it to openapi/openapi.json and the edge serves it at /openapi.json.
@@ -37,6 +38,7 @@ export function buildPublicDocument() {
   const registry = new OpenAPIHono();
   registry.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', bearerAuthScheme);
   for (const route of publicRoutes) registry.openAPIRegistry.registerPath(route);
+  for (const webhook of webhookEventDefinitions) registry.openAPIRegistry.registerWebhook(webhook);
   const doc = registry.getOpenAPI31Document(documentConfig());
   // Component order follows first use, which follows module load order: sort it away.
   const schemas = doc.components?.schemas;

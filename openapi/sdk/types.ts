@@ -633,7 +633,330 @@ export type paths = {
         trace?: never;
     };
 };
-export type webhooks = Record<string, never>;
+export type webhooks = {
+    "order.paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An order was paid
+         * @description Sent to every enabled endpoint subscribed to the event type, at least once: until a 2xx answer within 10 s, with exponential backoff over hours; then the delivery is dead (an operator may redeliver it).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event's id, the same on every retry: deduplicate on it */
+                    "webhook-id": string;
+                    /** @description t=<unix seconds>,v1=<hex HMAC-SHA256 keyed with the endpoint secret (the whole whsec_… string) over "<t>.<raw body>">; refuse timestamps older than 5 minutes and compare in constant time */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OrderWebhookEvent"];
+                };
+            };
+            responses: {
+                /** @description Any 2xx acknowledges the delivery; anything else, a redirect, a timeout or a refused connection is retried */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "order.shipped": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An order was shipped
+         * @description Sent to every enabled endpoint subscribed to the event type, at least once: until a 2xx answer within 10 s, with exponential backoff over hours; then the delivery is dead (an operator may redeliver it).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event's id, the same on every retry: deduplicate on it */
+                    "webhook-id": string;
+                    /** @description t=<unix seconds>,v1=<hex HMAC-SHA256 keyed with the endpoint secret (the whole whsec_… string) over "<t>.<raw body>">; refuse timestamps older than 5 minutes and compare in constant time */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OrderWebhookEvent"];
+                };
+            };
+            responses: {
+                /** @description Any 2xx acknowledges the delivery; anything else, a redirect, a timeout or a refused connection is retried */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "order.delivered": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An order was delivered
+         * @description Sent to every enabled endpoint subscribed to the event type, at least once: until a 2xx answer within 10 s, with exponential backoff over hours; then the delivery is dead (an operator may redeliver it).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event's id, the same on every retry: deduplicate on it */
+                    "webhook-id": string;
+                    /** @description t=<unix seconds>,v1=<hex HMAC-SHA256 keyed with the endpoint secret (the whole whsec_… string) over "<t>.<raw body>">; refuse timestamps older than 5 minutes and compare in constant time */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OrderWebhookEvent"];
+                };
+            };
+            responses: {
+                /** @description Any 2xx acknowledges the delivery; anything else, a redirect, a timeout or a refused connection is retried */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "order.cancelled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An order was cancelled (by its customer, an operator, or its payment window ending)
+         * @description Sent to every enabled endpoint subscribed to the event type, at least once: until a 2xx answer within 10 s, with exponential backoff over hours; then the delivery is dead (an operator may redeliver it).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event's id, the same on every retry: deduplicate on it */
+                    "webhook-id": string;
+                    /** @description t=<unix seconds>,v1=<hex HMAC-SHA256 keyed with the endpoint secret (the whole whsec_… string) over "<t>.<raw body>">; refuse timestamps older than 5 minutes and compare in constant time */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OrderWebhookEvent"];
+                };
+            };
+            responses: {
+                /** @description Any 2xx acknowledges the delivery; anything else, a redirect, a timeout or a refused connection is retried */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "order.refunded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An order was refunded
+         * @description Sent to every enabled endpoint subscribed to the event type, at least once: until a 2xx answer within 10 s, with exponential backoff over hours; then the delivery is dead (an operator may redeliver it).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event's id, the same on every retry: deduplicate on it */
+                    "webhook-id": string;
+                    /** @description t=<unix seconds>,v1=<hex HMAC-SHA256 keyed with the endpoint secret (the whole whsec_… string) over "<t>.<raw body>">; refuse timestamps older than 5 minutes and compare in constant time */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OrderWebhookEvent"];
+                };
+            };
+            responses: {
+                /** @description Any 2xx acknowledges the delivery; anything else, a redirect, a timeout or a refused connection is retried */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "product.low_stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A product's available units fell to the low-stock threshold or below
+         * @description Sent to every enabled endpoint subscribed to the event type, at least once: until a 2xx answer within 10 s, with exponential backoff over hours; then the delivery is dead (an operator may redeliver it).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event's id, the same on every retry: deduplicate on it */
+                    "webhook-id": string;
+                    /** @description t=<unix seconds>,v1=<hex HMAC-SHA256 keyed with the endpoint secret (the whole whsec_… string) over "<t>.<raw body>">; refuse timestamps older than 5 minutes and compare in constant time */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["StockWebhookEvent"];
+                };
+            };
+            responses: {
+                /** @description Any 2xx acknowledges the delivery; anything else, a redirect, a timeout or a refused connection is retried */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "product.out_of_stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A product's available units reached zero
+         * @description Sent to every enabled endpoint subscribed to the event type, at least once: until a 2xx answer within 10 s, with exponential backoff over hours; then the delivery is dead (an operator may redeliver it).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event's id, the same on every retry: deduplicate on it */
+                    "webhook-id": string;
+                    /** @description t=<unix seconds>,v1=<hex HMAC-SHA256 keyed with the endpoint secret (the whole whsec_… string) over "<t>.<raw body>">; refuse timestamps older than 5 minutes and compare in constant time */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["StockWebhookEvent"];
+                };
+            };
+            responses: {
+                /** @description Any 2xx acknowledges the delivery; anything else, a redirect, a timeout or a refused connection is retried */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+};
 export type components = {
     schemas: {
         /** @description Lines of the same product are summed. */
@@ -1021,6 +1344,42 @@ export type components = {
             status: components["schemas"]["OrderStatus"];
             history: components["schemas"]["OrderEvent"][];
         };
+        /** @description An order reached a status (its status history gained an entry) */
+        OrderWebhookEvent: {
+            /**
+             * @description The same for every delivery and retry of one event: receivers deduplicate on it (deliveries are at least once)
+             * @example evt_order_4711
+             */
+            id: string;
+            /** @enum {string} */
+            type: "order.paid" | "order.shipped" | "order.delivered" | "order.cancelled" | "order.refunded";
+            /**
+             * @description When the change happened, Unix seconds
+             * @example 1767261600
+             */
+            created: number;
+            data: {
+                order: {
+                    /** Format: uuid */
+                    id: string;
+                    /** @enum {string} */
+                    status: "paid" | "shipped" | "delivered" | "cancelled" | "refunded";
+                    /**
+                     * @description Integer minor units (paise)
+                     * @example 37900
+                     */
+                    total_amount: number;
+                    /** @example INR */
+                    currency: string;
+                    /**
+                     * Format: date-time
+                     * @description When the order reached this status
+                     */
+                    at: string;
+                    reason: string | null;
+                };
+            };
+        };
         PaymentRecord: {
             /** Format: uuid */
             payment_id: string;
@@ -1167,6 +1526,30 @@ export type components = {
         SetRoleRequest: {
             role: components["schemas"]["Role"];
             reason?: string;
+        };
+        /** @description A product's available units fell to the low-stock threshold or below (low_stock) or to zero (out_of_stock; a fall straight to zero is out_of_stock alone) */
+        StockWebhookEvent: {
+            /**
+             * @description The same for every delivery and retry of one event: receivers deduplicate on it (deliveries are at least once)
+             * @example evt_order_4711
+             */
+            id: string;
+            /** @enum {string} */
+            type: "product.low_stock" | "product.out_of_stock";
+            /**
+             * @description When the change happened, Unix seconds
+             * @example 1767261600
+             */
+            created: number;
+            data: {
+                product: {
+                    id: string;
+                    /** @description on_hand − reserved: what shoppers can still buy */
+                    available: number;
+                    on_hand: number;
+                    reserved: number;
+                };
+            };
         };
         SuggestResponse: {
             suggestions: {
