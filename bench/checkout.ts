@@ -13,7 +13,7 @@ import type { Sql } from '../core/db/types.ts';
 import { idempotencyOptions, runIdempotent } from '../core/idempotency/run-idempotent.ts';
 import { payOrder } from '../core/payment/pay.ts';
 import { sandboxProvider } from '../core/payment/providers/sandbox.ts';
-import { startEntry, startWorkerEdge } from './processes.ts';
+import { startEntry, startWorkerdEdge } from './processes.ts';
 import { startCdcWorkers } from './cdc-workers.ts';
 import { assertBenchSettings } from './isolation.ts';
 import { writeBenchResult } from './results.ts';
@@ -213,7 +213,7 @@ try {
   const viaNodeEdge = await measure(httpClients, products, httpStep(edgePort));
   await nodeEdge.stop();
   const workerPort = await freePort();
-  const workerEdge = await startWorkerEdge('edge-workerd', edgeSettings, workerPort, await freePort());
+  const workerEdge = await startWorkerdEdge('edge-workerd', edgeSettings, workerPort);
   stopAll.push(() => workerEdge.stop());
   const viaWorkerEdge = await measure(httpClients, products, httpStep(workerPort));
   await stopEverything();

@@ -2,8 +2,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { childEnv, loadConfig, repoRoot } from '../config/index.ts';
-import { WRANGLER_OFFLINE_ENV, wranglerDevArgs } from '../stack/apps.ts';
+import { childEnv, repoRoot } from '../config/index.ts';
 
 // The services a bench runs as the deployed system does, each its own process with the bench's
 // settings plus its own, logging to <tmp>/bench-<name>.log; healthy before it is returned.
@@ -39,8 +38,8 @@ export async function startProcess(name: string, args: string[], settings: Recor
 export const startEntry = (name: string, entry: string, settings: Record<string, string>, health: string): Promise<BenchProcess> =>
   startProcess(name, [join(repoRoot, entry)], settings, health);
 
-/** The edge Worker under workerd (wrangler dev, offline), given the settings as --var bindings. */
-export function startWorkerEdge(name: string, settings: Record<string, string>, port: number, inspectorPort: number): Promise<BenchProcess> {
-  const args = wranglerDevArgs(loadConfig(childEnv(settings)), '127.0.0.1', port, inspectorPort);
-  return startProcess(name, args, { ...settings, ...WRANGLER_OFFLINE_ENV }, `http://127.0.0.1:${port}/health`, 120_000);
+/** The edge Worker under workerd on `port`, as `npm start` runs it (stack/workerd/main.ts: bundled by wrangler, run by Miniflare). */
+export function startWorkerdEdge(name: string, settings: Record<string, string>, port: number): Promise<BenchProcess> {
+  const url = `http://127.0.0.1:${port}`;
+  return startProcess(name, [join(repoRoot, 'stack/workerd/main.ts')], { ...settings, EDGE_URL: url }, `${url}/health`, 120_000);
 }

@@ -4,7 +4,7 @@ import type { Config } from '../config/index.ts';
 import { repoRoot } from '../config/index.ts';
 
 // The project's own long-running services, started by `npm start` when their entry exists.
-export type App = { name: string; entry: string; url: string; health: string; env?: Record<string, string>; command(cfg: Config): [string, string[]] };
+export type App = { name: string; entry: string; url: string; health: string; command(cfg: Config): [string, string[]] };
 
 const node = (entry: string) => (): [string, string[]] => [process.execPath, [join(repoRoot, entry)]];
 

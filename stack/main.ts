@@ -73,7 +73,7 @@ async function start(): Promise<void> {
       continue;
     }
     const [cmd, args] = app.command(config);
-    const child = spawn(cmd, args, { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'], env: childEnv(app.env) });
+    const child = spawn(cmd, args, { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'], env: childEnv() });
     children.push({ name: app.name, child });
     writeFileSync(join(pidDir, `${app.name}.pid`), `${child.pid}\n`);
     child.on('exit', (code) => {

@@ -6,7 +6,7 @@ import { config } from '../config/index.ts';
 import { testSql } from './cdc-harness.ts';
 import { runSchemathesis, type FuzzResult } from './support/schemathesis.ts';
 import { loadCatalogSlice, seedProducts } from './support/seed-index.ts';
-import { freePort, startEntry, startWorkerEdge, type Running } from './support/servers.ts';
+import { freePort, startEntry, startWorkerdEdge, type Running } from './support/servers.ts';
 
 // Schemathesis against both services' OpenAPI documents, every check and phase (stateful
 // included), as a signed-in shopper: core directly, and the edge under workerd in front of it
@@ -25,7 +25,7 @@ beforeAll(async () => {
   // a cheap scrypt: the fuzz registers many users
   const core = { CORE_URL: coreUrl, PASSWORD_SCRYPT_COST: '1024', LOG_LEVEL: 'warn' };
   running.push(await startEntry('core/main.ts', core, `${coreUrl}/health`));
-  const edge = await startWorkerEdge({ CORE_URL: coreUrl, SEARCH_INDEX_PREFIX: prefix, EDGE_RATE_LIMIT_PREFIX: `ratelimit:${prefix}`, LOG_LEVEL: 'warn' });
+  const edge = await startWorkerdEdge({ CORE_URL: coreUrl, SEARCH_INDEX_PREFIX: prefix, EDGE_RATE_LIMIT_PREFIX: `ratelimit:${prefix}`, LOG_LEVEL: 'warn' });
   running.push(edge);
   edgeUrl = edge.url;
   const reg = await fetch(`${coreUrl}/auth/register`, {

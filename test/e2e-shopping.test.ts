@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startEntry, startNodeEdge, startWorkerEdge, type Running } from './support/servers.ts';
+import { freePort, startEntry, startNodeEdge, startWorkerdEdge, type Running } from './support/servers.ts';
 import { createContractChecker } from './support/contract.ts';
 import { createCommerceClient } from '../openapi/sdk/index.ts';
 import { ADDRESS } from './core-harness.ts';
@@ -56,7 +56,7 @@ beforeAll(async () => {
   await waitFor('the initial snapshot in the test index', async () => (await productCount()) >= catalogSize, 240_000, 1000);
   const settings = { ...logged, CORE_URL: coreUrl, SEARCH_INDEX_PREFIX: names.indexPrefix };
   const node = await startNodeEdge(settings);
-  const worker = await startWorkerEdge(settings);
+  const worker = await startWorkerdEdge(settings);
   running.push(node, worker);
   edges.node = node.url;
   edges.workerd = worker.url;

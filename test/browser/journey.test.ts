@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { accessibilityFailures, type Chromium, clearScreenshots, launchChromium, screenshotEveryWidth } from '../support/browser.ts';
-import { startWorkerEdge } from '../support/servers.ts';
+import { startWorkerdEdge } from '../support/servers.ts';
 import { type Shop, startShop } from './shop.ts';
 
 // The shopper's whole journey in headless Chromium, with JavaScript and without: search with a
@@ -210,9 +210,9 @@ describe.each([
   }, 120_000);
 });
 
-describe('the storefront under workerd (wrangler dev)', () => {
+describe('the storefront under workerd', () => {
   it('serves the home and product pages with their stylesheet', async () => {
-    const worker = await startWorkerEdge(shop.settings);
+    const worker = await startWorkerdEdge(shop.settings);
     const context = await chromium.browser.newContext({ viewport: { width: 1280, height: 800 } });
     try {
       const page = await context.newPage();

@@ -3,14 +3,12 @@ import { createServer } from 'node:net';
 import { basename, dirname, join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { childEnv, loadConfig, repoRoot } from '../../config/index.ts';
-import { WRANGLER_OFFLINE_ENV, workerBindings, wranglerDevArgs } from '../../stack/apps.ts';
 import { createEdge, type EdgeOptions } from '../../edge/app.ts';
 import { nodeEdgeOptions } from '../../edge/node-runtime.ts';
 import { serviceLog, tailOf } from './test-logs.ts';
-import { runWorker } from './workerd.ts';
 
-// Test support: runs the edge (on Node in-process, or under workerd via wrangler dev) and
-// other entries as child processes, each on a free port of its own.
+// Test support: runs the edge (on Node in-process, or under workerd through npm start's runner,
+// stack/workerd/main.ts) and other entries as child processes, each on a free port of its own.
 export type Running = { url: string; stop(): Promise<void> };
 /** A child process: also killed -9 on demand (resolves once it exited). */
 export type RunningProcess = Running & { pid: number; kill(): Promise<void> };
@@ -74,19 +72,11 @@ function spawnService(name: string, cmd: string, args: string[], env: Record<str
   );
 }
 
-/** The edge Worker under workerd (wrangler dev), given the settings as --var bindings. */
-export async function startWorkerEdge(settings: Record<string, string>): Promise<Running> {
+/** The edge Worker under workerd, as `npm start` runs it (stack/workerd/main.ts), given the settings as its bindings; logs to `logName`. */
+export async function startWorkerdEdge(settings: Record<string, string>, logName = 'edge-workerd'): Promise<RunningProcess> {
   const port = await freePort();
-  const inspector = await freePort();
-  const args = wranglerDevArgs(loadConfig(childEnv(settings)), '127.0.0.1', port, inspector);
-  return spawnService('edge-workerd', process.execPath, args, WRANGLER_OFFLINE_ENV, `http://127.0.0.1:${port}/health`, 90_000);
-}
-
-/** The edge Worker under workerd without wrangler's dev proxy (test/support/workerd.ts), given the settings as its vars; logs to edge-workerd. */
-export async function startWorkerdEdge(settings: Record<string, string>): Promise<Running> {
-  const worker = await runWorker(workerBindings(loadConfig(childEnv(settings))), serviceLog('edge-workerd').write);
-  await waitHealthy(`${worker.url}/health`, null, 30_000, () => '');
-  return worker;
+  const url = `http://127.0.0.1:${port}`;
+  return spawnService(logName, process.execPath, [join(repoRoot, 'stack/workerd/main.ts')], { ...settings, EDGE_URL: url }, `${url}/health`, 90_000);
 }
 
 /** A Node entry of the project (core/main.ts, cdc/...) with its own settings; its log is named for its folder (core, relay, indexer) unless `logName` is given. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bundleModules, type ModuleRule } from './workerd-modules.ts';
+import { bundleModules, type ModuleRule } from './modules.ts';
 
 const SHA = 'af8c4d5760ca3d4b3c5ff70afc809fb3ba6d1c8a';
 const rules: ModuleRule[] = [
