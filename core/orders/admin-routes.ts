@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { adminGetOrderRoute, adminListOrdersRoute, adminRefundOrderRoute } from '../../openapi/routes/admin-orders.ts';
-import { requireRole } from '../auth/session.ts';
+import { operatorGate } from '../auth/operator-gate.ts';
 import type { CoreDeps } from '../deps.ts';
 import { answerHeaders, documentedProblemStatus } from '../http/send-answer.ts';
 import { idempotencyOptions, runIdempotent } from '../idempotency/run-idempotent.ts';
@@ -12,19 +12,18 @@ import { refundOrder } from './admin-refund.ts';
 export function registerAdminOrderRoutes(app: OpenAPIHono, deps: CoreDeps): void {
   const { sql, config, paymentProvider } = deps;
   const opts = { ...idempotencyOptions(config), okStatus: 200 };
+  const gate = operatorGate(deps);
 
-  app.openapi(adminListOrdersRoute, async (c) => {
-    await requireRole(config, sql, c.req.header('authorization'), 'support');
+  app.openapi(gate(adminListOrdersRoute, 'support'), async (c) => {
     return c.json(await listAdminOrders(sql, parseAdminOrderFilter(c.req.valid('query'))), 200);
   });
 
-  app.openapi(adminGetOrderRoute, async (c) => {
-    await requireRole(config, sql, c.req.header('authorization'), 'support');
+  app.openapi(gate(adminGetOrderRoute, 'support'), async (c) => {
     return c.json(await getAdminOrder(sql, c.req.valid('param').order_id), 200);
   });
 
-  app.openapi(adminRefundOrderRoute, async (c) => {
-    const operator = await requireRole(config, sql, c.req.header('authorization'), 'support');
+  app.openapi(gate(adminRefundOrderRoute, 'support'), async (c) => {
+    const operator = c.get('operator');
     const orderId = c.req.valid('param').order_id;
     const { reason } = c.req.valid('json');
     const request = {

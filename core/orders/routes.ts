@@ -2,7 +2,8 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { adminOrderStatusRoute, cancelOrderRoute, listOrdersRoute, orderStatusRoute } from '../../openapi/routes/orders.ts';
 import type { OrderStatus } from '../../openapi/schemas/checkout.ts';
 import { recordAudit } from '../audit/record.ts';
-import { type OperatorClaims, requireClaims, requireRole } from '../auth/session.ts';
+import { operatorGate } from '../auth/operator-gate.ts';
+import { type OperatorClaims, requireClaims } from '../auth/session.ts';
 import type { CoreDeps } from '../deps.ts';
 import { notFound } from '../errors/domain-error.ts';
 import { getOrder, listOrders, orderStatus } from './queries.ts';
@@ -50,8 +51,8 @@ export function registerOrderRoutes(app: OpenAPIHono, deps: CoreDeps): void {
     return c.json(await move(c.req.valid('param').order_id, claims.sub, 'cancelled', 'customer', reason), 200);
   });
 
-  app.openapi(adminOrderStatusRoute, async (c) => {
-    const claims = await requireRole(config, sql, c.req.header('authorization'), 'support');
+  app.openapi(operatorGate(deps)(adminOrderStatusRoute, 'support'), async (c) => {
+    const claims = c.get('operator');
     const body = c.req.valid('json');
     return c.json(await move(c.req.valid('param').order_id, null, body.status, 'admin', body.reason ?? `set by operator ${claims.sub}`, claims), 200);
   });
