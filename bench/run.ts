@@ -9,7 +9,7 @@ import { isolatedSettings } from '../test/support/settings.ts';
 // the bench settings, so a bench never writes into what `npm start` serves.
 const [name, ...args] = process.argv.slice(2);
 if (!name || !/^[a-z-]+$/.test(name)) {
-  process.stderr.write('usage: node bench/run.ts <checkout|cdc|edge> [args]\n');
+  process.stderr.write('usage: node bench/run.ts <checkout|cdc|edge|webhooks> [args]\n');
   process.exit(2);
 }
 const settings = isolatedSettings('bench');

@@ -75,20 +75,21 @@ export async function recordAttempt(
 ): Promise<void> {
   const status = next.kind === 'retry' ? 'pending' : next.kind;
   const delayMs = next.kind === 'retry' ? next.delayMs : 0;
-  await sql.begin(async (tx) => {
-    await tx`insert into webhook_attempts (delivery_id, status_code, error, duration_ms)
-             values (${deliveryId}, ${outcome.statusCode}, ${outcome.error}, ${Math.round(outcome.durationMs)})`;
-    await tx`
-      update webhook_deliveries set
-        attempts = attempts + 1,
-        status = ${status},
-        last_attempt_at = now(),
-        last_status_code = ${outcome.statusCode},
-        last_error = ${outcome.error},
-        next_attempt_at = now() + make_interval(secs => ${delayMs / 1000}),
-        delivered_at = case when ${status} = 'delivered' then now() else delivered_at end
-      where id = ${deliveryId}`;
-  });
+  // one statement (one round trip, atomic): the log row and the delivery's new state
+  await sql`
+    with attempt as (
+      insert into webhook_attempts (delivery_id, status_code, error, duration_ms)
+      values (${deliveryId}, ${outcome.statusCode}, ${outcome.error}, ${Math.round(outcome.durationMs)})
+    )
+    update webhook_deliveries set
+      attempts = attempts + 1,
+      status = ${status},
+      last_attempt_at = now(),
+      last_status_code = ${outcome.statusCode},
+      last_error = ${outcome.error},
+      next_attempt_at = now() + make_interval(secs => ${delayMs / 1000}),
+      delivered_at = case when ${status} = 'delivered' then now() else delivered_at end
+    where id = ${deliveryId}`;
 }
 
 /** Deliveries waiting: due now, and scheduled for a later retry. */

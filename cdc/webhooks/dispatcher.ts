@@ -29,7 +29,7 @@ export function startDispatcher(opts: {
   deadLetter: DeadLetter;
 }): Dispatcher {
   const { sql, log, metrics } = opts;
-  // a claim outlives any attempt (its timeout) and its recording
+  // a claim outlives its wait in the buffer (a round of sends ahead of it), its own attempt and the recording
   const leaseMs = opts.requestTimeoutMs * 3;
   const shutdown = new AbortController();
   const inflight = new Set<Promise<void>>();
@@ -73,30 +73,40 @@ export function startDispatcher(opts: {
     }
   }
 
+  // Claimed deliveries wait here for a free slot, so a finished send starts the next without a
+  // round trip to Postgres; one claim fills the buffer for the next `concurrency` sends.
+  const claimed: DueDelivery[] = [];
+  const pump = () => {
+    while (inflight.size < opts.concurrency && claimed.length > 0) {
+      const d = claimed.shift()!;
+      const p: Promise<void> = deliver(d)
+        .catch((e) => log.error('delivery failed to record; it is due again when its claim ends', { delivery_id: d.id, ...errorFields(e) }))
+        .finally(() => {
+          inflight.delete(p);
+          pump();
+          if (claimed.length < opts.concurrency) wake();
+        });
+      inflight.add(p);
+    }
+  };
+
   const loop = (async () => {
     while (!stopping) {
-      const room = opts.concurrency - inflight.size;
-      let claimed = 0;
       woken = false;
-      if (room > 0) {
+      const room = 2 * opts.concurrency - inflight.size - claimed.length;
+      let got = 0;
+      if (claimed.length < opts.concurrency) {
         try {
           const due = await claimDue(sql, room, leaseMs, opts.scope);
-          claimed = due.length;
-          for (const d of due) {
-            const p: Promise<void> = deliver(d)
-              .catch((e) => log.error('delivery failed to record; it is due again when its claim ends', { delivery_id: d.id, ...errorFields(e) }))
-              .finally(() => {
-                inflight.delete(p);
-                wake();
-              });
-            inflight.add(p);
-          }
+          got = due.length;
+          claimed.push(...due);
+          pump();
         } catch (e) {
           log.warn('claiming due deliveries failed', errorFields(e));
         }
       }
-      // a full claim may have left more due: claim again at once while there is room
-      if (room > 0 && claimed === room) continue;
+      // a full claim may have left more due: claim again as soon as the buffer runs low
+      if (got === room && claimed.length < opts.concurrency) continue;
       if (!woken && !stopping) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, IDLE_POLL_MS);
@@ -116,6 +126,8 @@ export function startDispatcher(opts: {
       stopping = true;
       wake();
       await loop;
+      // claimed but not started: their claims end and they are due again (here or in another sender)
+      claimed.length = 0;
       // sends in flight end within their own timeout; past it (and their recording), cut them
       const settled = Promise.all(inflight);
       const cut = await Promise.race([settled.then(() => false), sleep(opts.requestTimeoutMs + 2000).then(() => true)]);
