@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childEnv, repoRoot } from '../config/index.ts';
-import { buy, makeProduct, makeUsers, startCore, stock, type Core, type Reply, type TestUser } from './core-harness.ts';
+import { ADDRESS, buy, key, makeProduct, makeUsers, startCore, stock, type Core, type Reply, type TestUser } from './core-harness.ts';
 
 // The operator's catalog routes against core and the real Postgres: each change answers with the
 // product, leaves exactly one audit row with before and after, and a refused one changes nothing
@@ -25,7 +25,7 @@ beforeAll(async () => {
   [catalog] = (await makeUsers(core.sql, 1, 'catalog')) as [TestUser];
   [admin] = (await makeUsers(core.sql, 1, 'admin')) as [TestUser];
   [support] = (await makeUsers(core.sql, 1, 'support')) as [TestUser];
-  customers = await makeUsers(core.sql, 3);
+  customers = await makeUsers(core.sql, 4);
 });
 
 afterAll(async () => {
@@ -191,6 +191,23 @@ describe('archive and unarchive', () => {
     const status = await core.call('GET', `/order_status?order_id=${order.body.order_id}`, { token: customers[1]!.token });
     expect(status.body.status).toBe('pending_payment');
     expect(await stock(core.sql, id)).toEqual({ on_hand: 5, reserved: 2 });
+  });
+
+  it('checkout refuses a product archived after it went into the cart: 409 naming it, nothing reserved, no order', async () => {
+    const [kept, gone] = [await product(5), await product(5)];
+    const customer = customers[3]!;
+    for (const id of [kept, gone]) expect((await addToCart(customer, id)).status).toBe(200);
+    expect((await core.call('POST', `/admin/products/${gone}/archive`, { token: catalog.token })).status).toBe(200);
+
+    const refused = await core.call('POST', '/checkout', { token: customer.token, body: { shipping_address: ADDRESS }, headers: { 'idempotency-key': key() } });
+    expectProblem(refused, 409);
+    expect(refused.body).toMatchObject({ type: 'https://problems.commerce.local/product-archived', product_ids: [gone] });
+    expect(refused.body.detail).toContain(gone);
+    expect([await stock(core.sql, kept), await stock(core.sql, gone)]).toEqual([
+      { on_hand: 5, reserved: 0 },
+      { on_hand: 5, reserved: 0 },
+    ]);
+    expect(await core.sql`select id from orders where user_id = ${customer.id}`).toEqual([]);
   });
 });
 

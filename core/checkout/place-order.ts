@@ -30,11 +30,14 @@ export async function placeOrder(tx: Tx, userId: string, address: Address, rules
   // count of unpaid orders cannot be raced past.
   const [cart] = await tx<{ id: string }[]>`select id from carts where user_id = ${userId} and status = 'open' for update`;
   const lines = cart
-    ? await tx<CatalogLine[]>`
-        select ci.product_id, ci.quantity, p.title, p.price_amount as unit_amount
-        from cart_items ci join products p on p.id = ci.product_id where ci.cart_id = ${cart.id}`
+    ? await tx<(CatalogLine & { archived: boolean })[]>`
+        select ci.product_id, ci.quantity, p.title, p.price_amount as unit_amount, p.archived_at is not null as archived
+        from cart_items ci join products p on p.id = ci.product_id where ci.cart_id = ${cart.id} order by ci.product_id`
     : [];
   if (!cart || !lines.length) throw new DomainError('cart-empty', 'add products before checking out');
+  // A product archived after it went into the cart is no longer sold: nothing is reserved.
+  const archived = lines.filter((l) => l.archived).map((l) => l.product_id);
+  if (archived.length) throw new DomainError('product-archived', `no longer sold: ${archived.join(', ')}`, { product_ids: archived });
   const hoarding = hoardingRefusal(sumLinesByProduct(lines), await unpaidOrders(tx, userId), rules);
   if (hoarding) throw hoarding;
   const pricing = priceLines(lines);

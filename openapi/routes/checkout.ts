@@ -7,7 +7,9 @@ export const checkoutRoute = createRoute({
   path: '/checkout',
   tags: ['checkout'],
   summary: 'Reserve stock for the cart and create an order awaiting payment',
-  description: 'A 409 for short stock lists each short line with its available quantity under `lines`.',
+  description:
+    'A 409 for short stock lists each short line with its available quantity under `lines`; ' +
+    'one for products archived since they went into the cart (`product-archived`) names them under `product_ids`, and nothing is reserved.',
   security: bearerSecurity,
   request: { headers: IdempotencyHeadersSchema, body: jsonBody(CheckoutBodySchema) },
   responses: {

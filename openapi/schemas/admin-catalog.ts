@@ -18,7 +18,8 @@ const Delta = z
   .int()
   .min(-MAX_UNITS)
   .max(MAX_UNITS)
-  .refine((n) => n !== 0, 'must not be 0');
+  .refine((n) => n !== 0, 'must not be 0')
+  .openapi({ not: { const: 0 } });
 const Reason = z.string().trim().min(1).max(500);
 
 const ProductFields = {
@@ -61,7 +62,7 @@ export const UpdateProductBodySchema = z
     specifications: ProductFields.specifications.optional(),
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'at least one field is required', path: [] })
-  .openapi('AdminUpdateProductRequest');
+  .openapi('AdminUpdateProductRequest', { minProperties: 1, description: 'At least one field' });
 
 export const SetPriceBodySchema = z.strictObject({ price_amount: Paise, mrp_amount: Paise }).openapi('AdminSetPriceRequest');
 
@@ -78,7 +79,11 @@ export const AdjustStockBodySchema = z
     reason: Reason,
   })
   .superRefine((r, ctx) => oneStockChange(r, ctx, true))
-  .openapi('AdminStockRequest', { description: 'Adjust by a delta or set the units on hand (one of the two); never below the units reserved by open orders.' });
+  .openapi('AdminStockRequest', {
+    description: 'Adjust by a delta or set the units on hand (one of the two); never below the units reserved by open orders.',
+    // inside allOf, as the bulk row's anyOf: the Postman collection's example keeps every field
+    allOf: [{ oneOf: [{ required: ['delta'] }, { required: ['on_hand'] }] }],
+  });
 
 export const AdminProductSchema = z
   .object({
@@ -124,7 +129,12 @@ export const BulkRowSchema = z
     if ([r.price_amount, r.mrp_amount, r.on_hand, r.delta].every((v) => v === undefined))
       ctx.addIssue({ code: 'custom', path: ['product_id'], message: 'nothing to change: give price_amount, mrp_amount, on_hand or delta' });
   })
-  .openapi('AdminBulkRow');
+  .openapi('AdminBulkRow', {
+    description: 'At least one of price_amount, mrp_amount, on_hand and delta; on_hand and delta not both.',
+    // anyOf inside allOf: a sibling anyOf would turn the SDK's row type into `unknown`
+    allOf: [{ anyOf: ['price_amount', 'mrp_amount', 'on_hand', 'delta'].map((field) => ({ required: [field] })) }],
+    not: { required: ['on_hand', 'delta'] },
+  });
 
 export const BulkBodySchema = z.strictObject({ rows: z.array(BulkRowSchema).min(1).max(MAX_BULK_ROWS) }).openapi('AdminBulkRequest');
 

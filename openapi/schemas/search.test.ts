@@ -32,3 +32,24 @@ describe('query length', () => {
     expect(SuggestQuerySchema.parse({ q: '\u0000' })).toEqual({ q: '' });
   });
 });
+
+describe('numeric filters', () => {
+  it.each([
+    [{ price_max: '5000' }, { price_max: 5000 }],
+    [{ price_min: '0' }, { price_min: 0 }],
+    [{ rating_min: '4.5' }, { rating_min: 4.5 }],
+    [{}, {}],
+    [{ price_max: '' }, null],
+    [{ price_min: ' ' }, null],
+    [{ rating_min: '' }, null],
+    [{ price_max: '-1' }, null],
+    [{ price_max: '1.5' }, null],
+    [{ rating_min: '6' }, null],
+    [{ price_min: 'cheap' }, null],
+  ])('%o → %o (null: refused)', (query, parsed) => {
+    const r = SearchQuerySchema.safeParse(query);
+    expect(r.success ? { price_min: r.data.price_min, price_max: r.data.price_max, rating_min: r.data.rating_min } : null).toEqual(
+      parsed && { price_min: undefined, price_max: undefined, rating_min: undefined, ...parsed },
+    );
+  });
+});

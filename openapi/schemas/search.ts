@@ -20,6 +20,18 @@ const listParam = (name: string, description: string) =>
     )
     .openapi({ param: { name, in: 'query', style: 'form', explode: true }, description });
 
+/**
+ * An optional number in the query. z.coerce alone reads a blank parameter (`?price_max=`) as 0
+ * (Number('') is 0): blank is refused instead. The document says what a query can carry — a
+ * number, never null (coercion alone would document `null` too).
+ */
+const queryNumber = (type: 'integer' | 'number', min: number, max: number | undefined, description?: string) => {
+  const bounded = max === undefined ? z.coerce.number().min(min) : z.coerce.number().min(min).max(max);
+  return z
+    .preprocess((v) => (typeof v === 'string' && v.trim() === '' ? Number.NaN : v), (type === 'integer' ? bounded.int() : bounded).optional())
+    .openapi({ type, minimum: min, ...(max === undefined ? {} : { maximum: max }), ...(description ? { description } : {}) });
+};
+
 export const MAX_QUERY_CHARACTERS = 500;
 
 /**
@@ -62,9 +74,9 @@ export const SearchQuerySchema = z.object({
   sort: z.enum(SORTS).default('relevance'),
   category: listParam('category', 'Top-level categories (any of)'),
   brand: listParam('brand', 'Brands (any of)'),
-  price_min: z.coerce.number().int().nonnegative().optional().openapi({ description: 'Minimum selling price in paise' }),
-  price_max: z.coerce.number().int().nonnegative().optional().openapi({ description: 'Maximum selling price in paise' }),
-  rating_min: z.coerce.number().min(0).max(5).optional(),
+  price_min: queryNumber('integer', 0, undefined, 'Minimum selling price in paise'),
+  price_max: queryNumber('integer', 0, undefined, 'Maximum selling price in paise'),
+  rating_min: queryNumber('number', 0, 5),
   in_stock: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')

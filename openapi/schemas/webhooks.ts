@@ -55,7 +55,7 @@ export const UpdateWebhookEndpointBodySchema = z
     enabled: z.boolean().optional(),
   })
   .refine((body) => Object.keys(body).length > 0, 'name at least one field to change')
-  .openapi('UpdateWebhookEndpointRequest');
+  .openapi('UpdateWebhookEndpointRequest', { minProperties: 1, description: 'At least one field' });
 
 /** A keyset cursor: the creation time (epoch microseconds) and id of the last item of the previous page. */
 export const WEBHOOK_CURSOR_PATTERN = /^([0-9]{1,16})_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;

@@ -555,7 +555,7 @@ export type paths = {
         put?: never;
         /**
          * Reserve stock for the cart and create an order awaiting payment
-         * @description A 409 for short stock lists each short line with its available quantity under `lines`.
+         * @description A 409 for short stock lists each short line with its available quantity under `lines`; one for products archived since they went into the cart (`product-archived`) names them under `product_ids`, and nothing is reserved.
          */
         post: operations["postCheckout"];
         delete?: never;
@@ -999,6 +999,7 @@ export type components = {
             failed: number;
             results: components["schemas"]["AdminBulkLineResult"][];
         };
+        /** @description At least one of price_amount, mrp_amount, on_hand and delta; on_hand and delta not both. */
         AdminBulkRow: {
             line: number;
             /** @example c2d766ca982eca8304150849735ffef9 */
@@ -1016,7 +1017,7 @@ export type components = {
             on_hand?: number;
             delta?: number;
             reason?: string;
-        };
+        } & (unknown | unknown | unknown | unknown);
         AdminCreateProductRequest: {
             /**
              * @description Generated (32 hex characters, like the catalog’s) when left out
@@ -1138,7 +1139,8 @@ export type components = {
             /** @description The units now on hand */
             on_hand?: number;
             reason: string;
-        };
+        } & (unknown | unknown);
+        /** @description At least one field */
         AdminUpdateProductRequest: {
             title?: string;
             brand?: string | null;
@@ -1560,6 +1562,7 @@ export type components = {
         UpdateQuantityRequest: {
             quantity: number;
         };
+        /** @description At least one field */
         UpdateWebhookEndpointRequest: {
             /**
              * Format: uri
@@ -1743,10 +1746,10 @@ export interface operations {
                 /** @description Brands (any of) */
                 brand?: string[] | null;
                 /** @description Minimum selling price in paise */
-                price_min?: number | null;
+                price_min?: number;
                 /** @description Maximum selling price in paise */
-                price_max?: number | null;
-                rating_min?: number | null;
+                price_max?: number;
+                rating_min?: number;
                 /** @description Only products with available stock */
                 in_stock?: "true" | "false";
             };
