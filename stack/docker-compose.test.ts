@@ -15,13 +15,13 @@ const compose = parse(readFileSync(join(repoRoot, 'docker-compose.yml'), 'utf8')
 const defaults = loadConfig({});
 const LOOPBACK_PORT = /^127\.0\.0\.1:(\d+):\d+$/;
 const hostPortOf = (s: Service) => (s.ports ?? []).map((p) => Number(LOOPBACK_PORT.exec(p)?.[1]));
-const APPS = ['core', 'relay', 'indexer', 'edge', 'setup'];
+const APPS = ['core', 'relay', 'indexer', 'webhooks', 'edge', 'setup'];
 const SECRET = /PASSWORD|TOKEN|SECRET|PRIVATE_KEY/;
 
 describe('docker-compose.yml', () => {
   it('has every stack service and every app service', () => {
     expect(Object.keys(compose.services)).toEqual(
-      expect.arrayContaining(['postgres', 'redis', 'upstash', 'upstash-ratelimit', 'kafka', 'elasticsearch', 'core', 'relay', 'indexer', 'edge']),
+      expect.arrayContaining(['postgres', 'redis', 'upstash', 'upstash-ratelimit', 'kafka', 'elasticsearch', 'core', 'relay', 'indexer', 'webhooks', 'edge']),
     );
   });
 
