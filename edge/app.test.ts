@@ -40,4 +40,11 @@ describe('edge routes', () => {
     expect(health.headers.get('x-request-id')).toBe('app-test-1');
     expect(health.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
   });
+
+  it('settle who calls an operator route before its headers: without a token a refund lacking its Idempotency-Key is 401, a checkout 400', async () => {
+    const post = (path: string) => edge.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const refund = await post('/admin/orders/7c9e6679-7425-40de-944b-e07fc1f90ae7/refund');
+    expect([refund.status, refund.headers.get('www-authenticate')]).toEqual([401, 'Bearer']);
+    expect((await post('/checkout')).status).toBe(400);
+  });
 });

@@ -23,14 +23,23 @@ export function registerForwarded(app: EdgeApp, deps: ForwardDeps): void {
     const needsBearer = requiresBearer(route);
     const isWrite = route.method !== 'get' && route.method !== 'head';
     const headersSchema = route.request?.headers;
+    // Operator routes (under /admin) settle who is calling before anything of the request, as core
+    // does: there a missing header is refused after the token is checked, not before.
+    const operatorRoute = route.path.startsWith('/admin/');
     app.on(route.method.toUpperCase(), honoPath(route.path), async (c) => {
-      // A request core would refuse for its headers (a missing Idempotency-Key) is refused here
-      // first, as core would, and never counts against the write limits.
-      const headers = headersSchema && 'safeParse' in headersSchema ? headersSchema.safeParse(c.req.header()) : null;
-      if (headers && !headers.success) return sendProblem(c, validationProblem(fieldErrors(headers.error.issues, 'header')));
+      // A request core would refuse for its headers (a missing Idempotency-Key) is refused here,
+      // as core would, and never counts against the write limits.
+      const badHeaders = () => {
+        const headers = headersSchema && 'safeParse' in headersSchema ? headersSchema.safeParse(c.req.header()) : null;
+        return headers && !headers.success ? sendProblem(c, validationProblem(fieldErrors(headers.error.issues, 'header'))) : null;
+      };
+      const early = operatorRoute ? null : badHeaders();
+      if (early) return early;
       const bearer = await deps.verifyBearer(c.req.header('authorization'));
       if (bearer.kind === 'invalid') return sendProblem(c, unauthorized(bearer.reason), { 'www-authenticate': 'Bearer error="invalid_token"' });
       if (bearer.kind === 'none' && needsBearer) return sendProblem(c, unauthorized('this operation needs a Bearer token'), { 'www-authenticate': 'Bearer' });
+      const late = operatorRoute ? badHeaders() : null;
+      if (late) return late;
       const userId = bearer.kind === 'valid' ? bearer.claims.sub : null;
       c.set('userId', userId);
       const ip = deps.clientIp(c);
