@@ -1,5 +1,6 @@
 import type { SearchClient } from '../../cdc/search/client.ts';
 import { buildSearchQuery } from '../../edge/search/build-query.ts';
+import { searchTotal } from '../../edge/search/to-response.ts';
 import { SearchQuerySchema } from '../../openapi/schemas/search.ts';
 import type { JudgedQuery } from './judgments.ts';
 import { mean, ndcgAt, percentile, precisionAt } from './metrics.ts';
@@ -27,9 +28,11 @@ export type Evaluation = {
 type Hit = { id: string; title: string };
 
 async function run(es: SearchClient, alias: string, query: string) {
-  const built = buildSearchQuery(SearchQuerySchema.parse({ query, size: String(K) }), null);
+  const params = SearchQuerySchema.parse({ query, size: String(K) });
+  const built = buildSearchQuery(params, null);
   if ('error' in built) throw new Error(built.error.message);
-  return es.search<Hit>({ index: alias, ...built.body });
+  const res = await es.search<Hit>({ index: alias, ...built.body });
+  return { res, total: searchTotal(res, params) };
 }
 
 /** `repeats` timed runs per query after one warm-up; `took` is Elasticsearch's own figure. */
@@ -37,13 +40,12 @@ export async function evaluate(es: SearchClient, alias: string, judged: readonly
   const results: QueryResult[] = [];
   const took: number[] = [];
   for (const q of judged) {
-    const res = await run(es, alias, q.query);
+    const { res, total } = await run(es, alias, q.query);
     const timed: number[] = [];
-    for (let i = 0; i < repeats; i++) timed.push((await run(es, alias, q.query)).took);
+    for (let i = 0; i < repeats; i++) timed.push((await run(es, alias, q.query)).res.took);
     took.push(...timed);
     const top = res.hits.hits.map((h) => ({ id: h._source!.id, title: h._source!.title }));
     const ids = top.map((t) => t.id);
-    const total = typeof res.hits.total === 'number' ? res.hits.total : (res.hits.total?.value ?? 0);
     results.push({
       query: q.query,
       kind: q.kind,

@@ -16,7 +16,7 @@ import type { SortValue } from '../search/cursor.ts';
 import type { Es } from '../search/es.ts';
 import { buildSearchQuery, type SearchQueryError } from '../search/build-query.ts';
 import { buildSuggestQuery, toSuggestResponse } from '../search/suggest.ts';
-import { toSearchResponse } from '../search/to-response.ts';
+import { runSearch } from '../search/search.ts';
 
 // The catalog reads the API routes and the storefront pages share: where each answer is cached
 // (the same keys, so a page and the API warm each other) and how it is loaded on a miss.
@@ -73,7 +73,7 @@ export function createCatalogReads(deps: CatalogReadsDeps) {
       return {
         at: await searchKey('search', params),
         policy: searchPolicy,
-        load: async () => toSearchResponse(await deps.es.search(aliases.products, built.body), params, built.body.from ?? null),
+        load: () => runSearch(deps.es, aliases.products, params, built.body),
       };
     },
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SearchQuerySchema, type SearchParams } from '../../openapi/schemas/search.ts';
-import { buildSearchQuery, MAX_RESULT_WINDOW } from './build-query.ts';
+import { buildRespellQuery, buildSearchQuery, DID_YOU_MEAN_BELOW, MAX_RESULT_WINDOW, wantsRespelling } from './build-query.ts';
 
 const params = (q: Record<string, unknown>): SearchParams => SearchQuerySchema.parse(q);
 const body = (q: Record<string, unknown>, after: (string | number)[] | null = null) => {
@@ -61,9 +61,23 @@ describe('buildSearchQuery', () => {
     expect(b.aggs?.listings !== undefined).toBe(collapsed);
   });
 
-  it('asks for respellings only when there is text', () => {
-    expect(body({ query: 'speker' }).suggest).toMatchObject({ did_you_mean: { text: 'speker', term: { field: 'title' } } });
-    expect(body({}).suggest).toBeUndefined();
+  it('leaves respellings to a search of their own', () => {
+    expect(body({ query: 'speker' }).suggest).toBeUndefined();
+    expect(buildRespellQuery('speker')).toEqual({
+      size: 0,
+      track_total_hits: false,
+      query: { match_none: {} },
+      suggest: { did_you_mean: { text: 'speker', term: { field: 'title', suggest_mode: 'missing', min_word_length: 4, size: 1 } } },
+    });
+  });
+
+  it.each([
+    ['text with no hit', { query: 'speker' }, 0, true],
+    ['text with fewer hits than the threshold', { query: 'speker' }, DID_YOU_MEAN_BELOW - 1, true],
+    ['text with enough hits', { query: 'speaker' }, DID_YOU_MEAN_BELOW, false],
+    ['browsing with no hit', {}, 0, false],
+  ])('wants a respelling for %s', (_name, q, total, expected) => {
+    expect(wantsRespelling(params(q), total)).toBe(expected);
   });
 
   it.each([
@@ -127,6 +141,10 @@ describe('buildSearchQuery', () => {
     expect(Object.keys(b.aggs ?? {})).toEqual(['categories', 'brands', 'price', 'rating']);
     expect(b.track_total_hits).toBe(true);
     expect(b.highlight).toBeUndefined();
+  });
+
+  it('counts no hits in a collapsed search, whose total is its listings', () => {
+    expect(body({ query: 'shoes' }).track_total_hits).toBe(false);
   });
 
   it.each([[{ size: '101' }], [{ size: '0' }], [{ page: '0' }], [{ sort: 'cheapest' }], [{ rating_min: '6' }], [{ in_stock: 'maybe' }]])(

@@ -80,6 +80,23 @@ export function searchFilters(p: SearchParams): estypes.QueryDslQueryContainer[]
   return filters;
 }
 
+/** Whether a search's answer asks for a respelling: text that matched few listings or products. */
+export const wantsRespelling = (p: SearchParams, total: number): boolean => p.query !== '' && total < DID_YOU_MEAN_BELOW;
+
+/**
+ * The respellings of a search that wants them (wantsRespelling), asked for afterwards: in the search
+ * itself the spell checker ran on every search for the few that show its answer. Only words the
+ * catalog lacks are respelled.
+ */
+export function buildRespellQuery(text: string): estypes.SearchRequest {
+  return {
+    size: 0,
+    track_total_hits: false,
+    query: { match_none: {} },
+    suggest: { did_you_mean: { text, term: { field: 'title', suggest_mode: 'missing', min_word_length: 4, size: 1 } } },
+  };
+}
+
 export type SearchQueryError = { field: string; message: string };
 
 const offsetOf = (cursor: SortValue[]): number | null =>
@@ -99,7 +116,8 @@ export function buildSearchQuery(p: SearchParams, cursor: SortValue[] | null): {
     query: { bool: { must: [textQuery(p.query)], filter: searchFilters(p) } },
     sort: SORTS[p.sort],
     size: p.size,
-    track_total_hits: true,
+    // A collapsed search's total is its listings count: counting every hit as well is work nobody reads.
+    track_total_hits: !collapsed,
     _source: SUMMARY_SOURCE,
     aggs: {
       categories: { terms: { field: 'category', size: FACET_SIZE } },
@@ -110,8 +128,6 @@ export function buildSearchQuery(p: SearchParams, cursor: SortValue[] | null): {
     },
   };
   if (collapsed) body.collapse = { field: 'title.keyword' };
-  // Respellings only for words the catalog lacks: the spell checker then costs a term lookup on most searches.
-  if (p.query !== '') body.suggest = { did_you_mean: { text: p.query, term: { field: 'title', suggest_mode: 'missing', min_word_length: 4, size: 1 } } };
   if (offset !== null) body.from = offset;
   else body.search_after = cursor!;
   return { body };

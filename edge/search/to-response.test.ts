@@ -2,7 +2,7 @@ import type { estypes } from '@elastic/elasticsearch';
 import { describe, expect, it } from 'vitest';
 import { SearchQuerySchema } from '../../openapi/schemas/search.ts';
 import { decodeCursor } from './cursor.ts';
-import { respell, toSearchResponse } from './to-response.ts';
+import { respell, searchTotal, termSuggestions, toSearchResponse } from './to-response.ts';
 
 const doc = (id: string) => ({
   id,
@@ -56,11 +56,30 @@ describe('toSearchResponse', () => {
   });
 
   it.each([
-    ['few hits', 2, 'speaker'],
-    ['enough hits', 50, null],
-  ])('suggests a respelling on %s', (_name, total, expected) => {
-    const suggest = { did_you_mean: [{ text: 'speker', offset: 0, length: 6, options: [{ text: 'speaker', score: 0.8, freq: 20 }] }] };
-    const r = toSearchResponse(response([], total, { suggest } as never), params({ query: 'speker', sort: 'newest' }), 0);
+    ['a respelling search found one', [{ text: 'speker', offset: 0, length: 6, options: [{ text: 'speaker' }] }], 'speaker'],
+    ['it found none', [{ text: 'speker', offset: 0, length: 6, options: [] }], null],
+    ['there was none (enough hits)', [], null],
+    ['it only changes the case', [{ text: 'Speaker', offset: 0, length: 7, options: [{ text: 'speaker' }] }], null],
+  ])('suggests a respelling when %s', (_name, suggestions, expected) => {
+    const r = toSearchResponse(response([], 2), params({ query: suggestions[0]?.text ?? 'speker', sort: 'newest' }), 0, suggestions);
     expect(r.did_you_mean).toBe(expected);
+  });
+});
+
+describe('searchTotal', () => {
+  it.each([
+    ['distinct listings in a collapsed search', { query: 'tee' }, { aggregations: { listings: { value: 5 } } }, 5],
+    ['products when sorted otherwise', { query: 'tee', sort: 'newest' }, { aggregations: { listings: { value: 5 } } }, 9],
+    ['products when browsing', {}, {}, 9],
+  ])('counts %s', (_name, q, extra, expected) => {
+    expect(searchTotal(response([], 9, extra), params(q))).toBe(expected);
+  });
+});
+
+describe('termSuggestions', () => {
+  it('reads the respelling search, or nothing', () => {
+    const did_you_mean = [{ text: 'speker', offset: 0, length: 6, options: [{ text: 'speaker', score: 0.8, freq: 20 }] }];
+    expect(termSuggestions(response([], 0, { suggest: { did_you_mean } } as never))).toEqual(did_you_mean);
+    expect(termSuggestions(response([], 0))).toEqual([]);
   });
 });

@@ -1,12 +1,12 @@
 import type { estypes } from '@elastic/elasticsearch';
 import type { ProductDocument } from '../../openapi/internal/read-model.ts';
 import type { ProductSummary, SearchParams, SearchResponse } from '../../openapi/schemas/search.ts';
-import { collapses, DID_YOU_MEAN_BELOW, OFFSET_CURSOR } from './build-query.ts';
+import { collapses, OFFSET_CURSOR } from './build-query.ts';
 import { encodeCursor, type SortValue } from './cursor.ts';
 import { highlightTitle, queryWords } from './highlight.ts';
 
 // Pure: an Elasticsearch _search response → the public SearchResponse.
-type SummarySource = Pick<
+export type SummarySource = Pick<
   ProductDocument,
   'id' | 'title' | 'brand' | 'category_path' | 'price' | 'mrp' | 'discount_percent' | 'rating' | 'rating_count' | 'in_stock' | 'image_urls'
 >;
@@ -37,7 +37,17 @@ const terms = (agg: unknown) => ((agg as TermsAgg | undefined)?.buckets ?? []).m
 const ranges = (agg: unknown) =>
   ((agg as RangeAgg | undefined)?.buckets ?? []).map((b) => ({ key: b.key, from: b.from ?? null, to: b.to ?? null, count: b.doc_count }));
 
-type TermSuggestion = { text: string; offset: number; length: number; options: { text: string }[] | { text: string } };
+export type TermSuggestion = { text: string; offset: number; length: number; options: { text: string }[] | { text: string } };
+
+/** The term suggestions of a respelling search (buildRespellQuery). */
+export const termSuggestions = (res: estypes.SearchResponse): TermSuggestion[] => (res.suggest?.did_you_mean ?? []) as TermSuggestion[];
+
+/** In a collapsed (relevance) search the number of distinct listings, otherwise of products. */
+export function searchTotal(res: estypes.SearchResponse<unknown>, p: SearchParams): number {
+  const listings = (res.aggregations?.listings as { value?: number } | undefined)?.value;
+  if (collapses(p) && listings !== undefined) return listings;
+  return typeof res.hits.total === 'number' ? res.hits.total : (res.hits.total?.value ?? 0);
+}
 
 /** The query with each word the term suggester knows a more frequent spelling of respelled, or null when none is. */
 export function respell(query: string, suggestions: readonly TermSuggestion[]): string | null {
@@ -55,12 +65,17 @@ export function respell(query: string, suggestions: readonly TermSuggestion[]): 
 /**
  * `offset` is the request's `from` (null after search_after). In a collapsed (relevance) search,
  * `total` counts distinct listings and the cursor is their offset; otherwise `total` counts
- * products and the cursor is the last hit's sort values.
+ * products and the cursor is the last hit's sort values. `suggestions` are those of the respelling
+ * search, when the search wanted one (wantsRespelling).
  */
-export function toSearchResponse(res: estypes.SearchResponse<SummarySource>, p: SearchParams, offset: number | null): SearchResponse {
+export function toSearchResponse(
+  res: estypes.SearchResponse<SummarySource>,
+  p: SearchParams,
+  offset: number | null,
+  suggestions: readonly TermSuggestion[] = [],
+): SearchResponse {
   const hits = res.hits.hits;
-  const listings = (res.aggregations?.listings as { value?: number } | undefined)?.value;
-  const total = collapses(p) && listings !== undefined ? listings : typeof res.hits.total === 'number' ? res.hits.total : (res.hits.total?.value ?? 0);
+  const total = searchTotal(res, p);
   const last = hits[hits.length - 1];
   // A short page is the end; so is a full one that reaches the total (known when the offset is).
   const more = hits.length === p.size && (offset === null || offset + hits.length < total);
@@ -69,7 +84,7 @@ export function toSearchResponse(res: estypes.SearchResponse<SummarySource>, p: 
     : collapses(p)
       ? [OFFSET_CURSOR, (offset ?? 0) + hits.length]
       : ((last?.sort as SortValue[] | undefined) ?? null);
-  const suggested = total < DID_YOU_MEAN_BELOW ? respell(p.query, (res.suggest?.did_you_mean ?? []) as TermSuggestion[]) : null;
+  const suggested = respell(p.query, suggestions);
   const words = queryWords(p.query);
   return {
     items: hits.map((h) => {
