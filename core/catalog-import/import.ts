@@ -28,6 +28,24 @@ const COLUMNS = [
   'rating',
 ] as const;
 
+/**
+ * The catalog CSV's records with the line each starts on (a quoted field may span lines). Opened
+ * first so a missing or unreadable file rejects here; a read or gunzip error later destroys the
+ * parser with that error, so the loop throws it — hence the empty pipeline callback.
+ */
+export async function* catalogRecords(csvPath: string): AsyncGenerator<{ record: Record<string, string>; line: number }> {
+  const input = (await open(csvPath)).createReadStream();
+  const parser = parse({ columns: true, info: true, relax_column_count: true, skip_empty_lines: true, bom: true });
+  const stages = csvPath.endsWith('.gz') ? [input, createGunzip(), parser] : [input, parser];
+  pipeline(stages, () => {});
+  let lastLine = 1; // the header
+  for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+    const line = lastLine + 1;
+    lastLine = info.lines;
+    yield { record, line };
+  }
+}
+
 export async function importCatalog(sql: Sql, csvPath: string, opts: ImportOptions): Promise<ImportSummary> {
   const summary: ImportSummary = { read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: [] };
   const seen = new Set<string>();
@@ -38,17 +56,7 @@ export async function importCatalog(sql: Sql, csvPath: string, opts: ImportOptio
     opts.onReject?.(r);
   };
 
-  // Opened first so a missing or unreadable file rejects here, before anything is written. A
-  // read or gunzip error later destroys the parser with that error, so the loop below throws
-  // it; the loop is where errors surface, hence the empty pipeline callback.
-  const input = (await open(csvPath)).createReadStream();
-  const parser = parse({ columns: true, info: true, relax_column_count: true, skip_empty_lines: true, bom: true });
-  const stages = csvPath.endsWith('.gz') ? [input, createGunzip(), parser] : [input, parser];
-  pipeline(stages, () => {});
-  let lastLine = 1; // the header
-  for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-    const line = lastLine + 1;
-    lastLine = info.lines;
+  for await (const { record, line } of catalogRecords(csvPath)) {
     summary.read++;
     const parsed = parseCatalogRecord(record);
     if (!parsed.ok) reject({ line, reason: parsed.reason });
@@ -61,7 +69,7 @@ export async function importCatalog(sql: Sql, csvPath: string, opts: ImportOptio
       await writeBatch(sql, batch, opts.seed, summary);
       batch = [];
     }
-    opts.onProgress?.(lastLine);
+    opts.onProgress?.(line);
   }
   if (batch.length) await writeBatch(sql, batch, opts.seed, summary);
   return summary;

@@ -39,7 +39,19 @@ export const edgeRoutes = [healthRoute, searchRoute, suggestRoute, productRoute,
  * module namespaces enumerate differently under different loaders and the document must not
  * depend on that.
  */
-export const coreRoutes: readonly RouteConfig[] = [adminAudit, adminCatalog, adminOrders, adminUsers, adminWebhooks, auth, cart, checkout, payment, orders, reviews]
+export const coreRoutes: readonly RouteConfig[] = [
+  adminAudit,
+  adminCatalog,
+  adminOrders,
+  adminUsers,
+  adminWebhooks,
+  auth,
+  cart,
+  checkout,
+  payment,
+  orders,
+  reviews,
+]
   .flatMap((m) => Object.values(m).filter(isRoute))
   .sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method))
   .map((route) => ({ ...route, operationId: route.operationId ?? operationIdOf(route.method, route.path) }));
