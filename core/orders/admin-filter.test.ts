@@ -20,7 +20,7 @@ describe('parseAdminOrderFilter', () => {
       { created_from: '2026-01-01T00:00:00Z', created_to: '2026-01-01T05:30:00+05:30', limit: 20 },
       { from: '2026-01-01T00:00:00Z' },
     ],
-    ['a cursor', { cursor: `1767261600123456_${id}`, limit: 20 }, { after: { createdAt: '2026-01-01T10:00:00.123456Z', id } }],
+    ['a cursor', { cursor: `1767261600123456_${id}`, limit: 20 }, { after: { micros: '1767261600123456', id } }],
   ])('%s', (_, query, expected) => {
     expect(parseAdminOrderFilter(query as AdminOrdersQuery)).toMatchObject(expected);
   });

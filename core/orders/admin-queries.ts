@@ -2,7 +2,7 @@ import type { AdminOrder, AdminOrdersPage, PaymentRecord } from '../../openapi/s
 import type { OrderStatus } from '../../openapi/schemas/checkout.ts';
 import type { Sql, Tx } from '../db/types.ts';
 import { notFound } from '../errors/domain-error.ts';
-import { encodeAdminCursor } from './admin-cursor.ts';
+import { beforeCursor, createdMicros, encodeKeysetCursor } from '../http/keyset-cursor.ts';
 import type { AdminOrderFilter } from './admin-filter.ts';
 import { getOrder } from './queries.ts';
 
@@ -15,7 +15,7 @@ type SummaryRow = {
   total_amount: number;
   currency: 'INR';
   created_at: Date;
-  created_us: string;
+  created_micros: string;
   customer_id: string;
   email: string;
   item_count: number;
@@ -24,7 +24,7 @@ type SummaryRow = {
 export async function listAdminOrders(sql: Sql, f: AdminOrderFilter): Promise<AdminOrdersPage> {
   const rows = await sql<SummaryRow[]>`
     select o.id, o.status, o.total_amount, o.currency, o.created_at,
-           (extract(epoch from o.created_at) * 1000000)::bigint::text as created_us,
+           ${createdMicros(sql, 'o')} as created_micros,
            u.id as customer_id, u.email,
            (select coalesce(sum(i.quantity), 0)::int from order_items i where i.order_id = o.id) as item_count
     from orders o join users u on u.id = o.user_id
@@ -33,7 +33,7 @@ export async function listAdminOrders(sql: Sql, f: AdminOrderFilter): Promise<Ad
       ${f.from ? sql`and o.created_at >= ${f.from}::text::timestamptz` : sql``}
       ${f.to ? sql`and o.created_at < ${f.to}::text::timestamptz` : sql``}
       ${f.email ? sql`and u.email = ${f.email}` : sql``}
-      ${f.after ? sql`and (o.created_at, o.id) < (${f.after.createdAt}::text::timestamptz, ${f.after.id}::uuid)` : sql``}
+      and ${beforeCursor(sql, 'o', f.after)}
     order by o.created_at desc, o.id desc
     limit ${f.limit + 1}`;
   const page = rows.slice(0, f.limit);
@@ -47,7 +47,7 @@ export async function listAdminOrders(sql: Sql, f: AdminOrderFilter): Promise<Ad
       item_count: r.item_count,
       created_at: r.created_at.toISOString(),
     })),
-    next_cursor: rows.length > f.limit && last ? encodeAdminCursor(last.created_us, last.id) : null,
+    next_cursor: rows.length > f.limit && last ? encodeKeysetCursor(last) : null,
   };
 }
 

@@ -2,7 +2,7 @@ import type { Order, OrderStatusResponse, OrdersPage } from '../../openapi/schem
 import type { OrderStatus } from '../../openapi/schemas/checkout.ts';
 import type { Sql, Tx } from '../db/types.ts';
 import { invalidField, notFound } from '../errors/domain-error.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { beforeCursor, createdMicros, decodeKeysetCursor, encodeKeysetCursor } from '../http/keyset-cursor.ts';
 
 // Read side of orders; always scoped to the owner (others get 404) unless an admin asks.
 type OrderRow = { id: string; status: OrderStatus; total_amount: number; shipping_address: Order['shipping_address']; payment_due_at: Date; created_at: Date };
@@ -54,17 +54,13 @@ export async function orderStatus(sql: Sql, orderId: string, userId: string): Pr
 }
 
 export async function listOrders(sql: Sql, userId: string, limit: number, cursor: string | undefined): Promise<OrdersPage> {
-  const after = cursor === undefined ? null : decodeCursor(cursor);
+  const after = cursor === undefined ? null : decodeKeysetCursor(cursor);
   if (cursor !== undefined && !after) throw invalidField('query.cursor', 'invalid cursor', 'cursor: not a cursor from this API');
-  const rows = after
-    ? await sql<OrderRow[]>`
-        select ${sql.unsafe(columns)} from orders where user_id = ${userId} and (created_at, id) < (${after.createdAt}::timestamptz, ${after.id}::uuid)
-        order by created_at desc, id desc limit ${limit + 1}`
-    : await sql<OrderRow[]>`select ${sql.unsafe(columns)} from orders where user_id = ${userId} order by created_at desc, id desc limit ${limit + 1}`;
+  const rows = await sql<(OrderRow & { created_micros: string })[]>`
+    select ${sql.unsafe(columns)}, ${createdMicros(sql, 'o')} as created_micros from orders o
+    where user_id = ${userId} and ${beforeCursor(sql, 'o', after)}
+    order by created_at desc, id desc limit ${limit + 1}`;
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  return {
-    items: await withLines(sql, page),
-    next_cursor: rows.length > limit && last ? encodeCursor({ createdAt: last.created_at.toISOString(), id: last.id }) : null,
-  };
+  return { items: await withLines(sql, page), next_cursor: rows.length > limit && last ? encodeKeysetCursor(last) : null };
 }

@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/record.ts';
 import type { OperatorClaims } from '../auth/session.ts';
 import type { Sql } from '../db/types.ts';
 import { DomainError, invalidField, notFound } from '../errors/domain-error.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { beforeCursor, decodeKeysetCursor, encodeKeysetCursor } from '../http/keyset-cursor.ts';
 
 // The delivery log an operator reads, and redelivery. The sender (cdc/webhooks) writes the
 // deliveries and their attempts; core only reads them and sets one pending again.
@@ -48,21 +48,21 @@ export async function listDeliveries(
   endpointId: string,
   q: { status?: WebhookDeliveryStatus; limit: number; cursor?: string },
 ): Promise<{ items: WebhookDelivery[]; next_cursor: string | null }> {
-  const after = q.cursor === undefined ? null : decodeCursor(q.cursor);
+  const after = q.cursor === undefined ? null : decodeKeysetCursor(q.cursor);
   if (q.cursor !== undefined && !after) throw invalidField('query.cursor', 'invalid cursor', 'cursor: not a cursor from this API');
   await assertEndpointExists(sql, endpointId);
   const status = q.status ?? null;
   const rows = await sql<DeliveryRow[]>`
-    select ${sql.unsafe(columns)} from webhook_deliveries
+    select ${sql.unsafe(columns)} from webhook_deliveries d
     where endpoint_id = ${endpointId}
       and (${status}::text is null or status = ${status})
-      and (${after === null} or (created_at, id) < (timestamptz 'epoch' + ${after?.createdAtMicros.toString() ?? '0'}::bigint * interval '1 microsecond', ${after?.id ?? null}::uuid))
+      and ${beforeCursor(sql, 'd', after)}
     order by created_at desc, id desc limit ${q.limit + 1}`;
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   return {
     items: page.map(toDelivery),
-    next_cursor: rows.length > q.limit && last ? encodeCursor({ createdAtMicros: BigInt(last.created_micros), id: last.id }) : null,
+    next_cursor: rows.length > q.limit && last ? encodeKeysetCursor(last) : null,
   };
 }
 

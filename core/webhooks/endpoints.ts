@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/record.ts';
 import type { OperatorClaims } from '../auth/session.ts';
 import type { Sql, Tx } from '../db/types.ts';
 import { invalidField, notFound } from '../errors/domain-error.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { beforeCursor, decodeKeysetCursor, encodeKeysetCursor } from '../http/keyset-cursor.ts';
 import { newWebhookSecret } from './secret.ts';
 
 // Webhook endpoints: each change in one transaction with its audit row. The secret is written
@@ -62,19 +62,16 @@ export async function getEndpoint(sql: Sql, id: string): Promise<WebhookEndpoint
 }
 
 export async function listEndpoints(sql: Sql, limit: number, cursor: string | undefined): Promise<{ items: WebhookEndpoint[]; next_cursor: string | null }> {
-  const after = cursor === undefined ? null : decodeCursor(cursor);
+  const after = cursor === undefined ? null : decodeKeysetCursor(cursor);
   if (cursor !== undefined && !after) throw invalidField('query.cursor', 'invalid cursor', 'cursor: not a cursor from this API');
-  const rows = after
-    ? await sql<EndpointRow[]>`
-        select ${sql.unsafe(columns)} from webhook_endpoints
-        where (created_at, id) < (timestamptz 'epoch' + ${after.createdAtMicros.toString()}::bigint * interval '1 microsecond', ${after.id}::uuid)
-        order by created_at desc, id desc limit ${limit + 1}`
-    : await sql<EndpointRow[]>`select ${sql.unsafe(columns)} from webhook_endpoints order by created_at desc, id desc limit ${limit + 1}`;
+  const rows = await sql<EndpointRow[]>`
+    select ${sql.unsafe(columns)} from webhook_endpoints e where ${beforeCursor(sql, 'e', after)}
+    order by created_at desc, id desc limit ${limit + 1}`;
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
     items: page.map(toEndpoint),
-    next_cursor: rows.length > limit && last ? encodeCursor({ createdAtMicros: BigInt(last.created_micros), id: last.id }) : null,
+    next_cursor: rows.length > limit && last ? encodeKeysetCursor(last) : null,
   };
 }
 

@@ -1,17 +1,10 @@
 import { z } from '@hono/zod-openapi';
 import { OrderStatusSchema } from './checkout.ts';
-import { MoneySchema } from './common.ts';
+import { keysetCursorQuery, MoneySchema } from './common.ts';
 import { OrderEventSchema, OrderSchema } from './orders.ts';
 
 // Support's view of every customer's orders: a filtered list, one order with its payments and
 // history, and refunds.
-
-/**
- * An operator orders cursor: the creation time in epoch microseconds and the id of the last order
- * of the previous page. Microseconds, not the milliseconds of GET /orders: orders placed within one
- * millisecond would otherwise fall between two pages.
- */
-export const ADMIN_ORDER_CURSOR_PATTERN = /^([0-9]{1,16})_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
 const dateTime = (name: string, description: string) =>
   z.iso
@@ -36,15 +29,7 @@ export const AdminOrdersQuerySchema = z.object({
     .max(254)
     .optional()
     .openapi({ param: { name: 'email', in: 'query' }, description: "The customer's email, exactly, ignoring case", example: 'asha@example.com' }),
-  cursor: z
-    .string()
-    .regex(ADMIN_ORDER_CURSOR_PATTERN)
-    .optional()
-    .openapi({
-      param: { name: 'cursor', in: 'query' },
-      description: 'next_cursor of the previous page: `<created_at in epoch µs>_<order id>`',
-      example: '1767261600123456_7c9e6679-7425-40de-944b-e07fc1f90ae7',
-    }),
+  cursor: keysetCursorQuery('orders'),
   limit: z.coerce
     .number()
     .int()

@@ -27,3 +27,22 @@ export const ProblemSchema = z
 
 export type Money = z.infer<typeof MoneySchema>;
 export type Problem = z.infer<typeof ProblemSchema>;
+
+/**
+ * A keyset cursor over (created_at, id), newest first: the creation time in epoch microseconds (the
+ * database's own precision, so rows created within one millisecond are neither skipped nor
+ * repeated) and the id of the last item of the previous page. Any such pair is a place in a list.
+ */
+export const KEYSET_CURSOR_PATTERN = /^([0-9]{1,16})_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/** The `cursor` query parameter of a list paged by a keyset cursor; `what` names what the page lists. */
+export const keysetCursorQuery = (what: string) =>
+  z
+    .string()
+    .regex(KEYSET_CURSOR_PATTERN)
+    .optional()
+    .openapi({
+      param: { name: 'cursor', in: 'query' },
+      description: `next_cursor of the previous page: \`<created_at in epoch µs>_<id>\`; the page lists the ${what} created before it`,
+      example: '1767261600123456_7c9e6679-7425-40de-944b-e07fc1f90ae7',
+    });

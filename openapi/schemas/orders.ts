@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { MoneySchema } from './common.ts';
+import { keysetCursorQuery, MoneySchema } from './common.ts';
 import { AddressSchema, OrderStatusSchema } from './checkout.ts';
 
 export const OrderIdParamsSchema = z.object({ order_id: z.uuid().openapi({ param: { name: 'order_id', in: 'path' } }) });
@@ -29,19 +29,8 @@ export const OrderSchema = z
   })
   .openapi('Order');
 
-/** An orders cursor: the creation time (epoch milliseconds) and id of the last order of the previous page; any such pair is a place in the list. */
-export const ORDER_CURSOR_PATTERN = /^([0-9]{1,13})_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
-
 export const OrdersQuerySchema = z.object({
-  cursor: z
-    .string()
-    .regex(ORDER_CURSOR_PATTERN)
-    .optional()
-    .openapi({
-      param: { name: 'cursor', in: 'query' },
-      description: 'next_cursor of the previous page: `<created_at in epoch ms>_<order id>`; the page lists the orders placed before it',
-      example: '1767261600123_7c9e6679-7425-40de-944b-e07fc1f90ae7',
-    }),
+  cursor: keysetCursorQuery('orders'),
   limit: z.coerce
     .number()
     .int()

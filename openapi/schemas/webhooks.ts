@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { keysetCursorQuery } from './common.ts';
 import { WebhookEventTypeSchema } from './webhook-events.ts';
 
 // Webhook endpoints as operators manage them, and the delivery log they read.
@@ -57,19 +58,8 @@ export const UpdateWebhookEndpointBodySchema = z
   .refine((body) => Object.keys(body).length > 0, 'name at least one field to change')
   .openapi('UpdateWebhookEndpointRequest', { minProperties: 1, description: 'At least one field' });
 
-/** A keyset cursor: the creation time (epoch microseconds) and id of the last item of the previous page. */
-export const WEBHOOK_CURSOR_PATTERN = /^([0-9]{1,16})_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
-
 const pageQuery = {
-  cursor: z
-    .string()
-    .regex(WEBHOOK_CURSOR_PATTERN)
-    .optional()
-    .openapi({
-      param: { name: 'cursor', in: 'query' },
-      description: 'next_cursor of the previous page',
-      example: '1767261600123456_7c9e6679-7425-40de-944b-e07fc1f90ae7',
-    }),
+  cursor: keysetCursorQuery('items'),
   limit: z.coerce
     .number()
     .int()

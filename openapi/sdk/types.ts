@@ -2488,7 +2488,7 @@ export interface operations {
                 created_to?: string;
                 /** @description The customer's email, exactly, ignoring case */
                 email?: string;
-                /** @description next_cursor of the previous page: `<created_at in epoch µs>_<order id>` */
+                /** @description next_cursor of the previous page: `<created_at in epoch µs>_<id>`; the page lists the orders created before it */
                 cursor?: string;
                 limit?: number;
             };
@@ -3774,7 +3774,7 @@ export interface operations {
     getAdminWebhooks: {
         parameters: {
             query?: {
-                /** @description next_cursor of the previous page */
+                /** @description next_cursor of the previous page: `<created_at in epoch µs>_<id>`; the page lists the items created before it */
                 cursor?: string;
                 limit?: number;
             };
@@ -4270,7 +4270,7 @@ export interface operations {
             query?: {
                 /** @description pending: due (again) at next_attempt_at; dead: retries ran out */
                 status?: components["schemas"]["WebhookDeliveryStatus"];
-                /** @description next_cursor of the previous page */
+                /** @description next_cursor of the previous page: `<created_at in epoch µs>_<id>`; the page lists the items created before it */
                 cursor?: string;
                 limit?: number;
             };
@@ -5444,7 +5444,7 @@ export interface operations {
     getOrders: {
         parameters: {
             query?: {
-                /** @description next_cursor of the previous page: `<created_at in epoch ms>_<order id>`; the page lists the orders placed before it */
+                /** @description next_cursor of the previous page: `<created_at in epoch µs>_<id>`; the page lists the orders created before it */
                 cursor?: string;
                 limit?: number;
             };
