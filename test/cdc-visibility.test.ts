@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { config } from '../config/index.ts';
 import { cdcSql } from '../cdc/db.ts';
-import { waitUntilVisible } from '../cdc/indexer/visibility.ts';
+import { waitUntilVisible } from '../cdc/consumer/visibility.ts';
 
 const sql = cdcSql(config.databaseUrl, 3);
 afterAll(() => sql.end());

@@ -15,7 +15,7 @@ import { touchedDocuments } from './changes.ts';
 import { indexerRedis } from './cache.ts';
 import { seedStockOnce } from './seed-stock.ts';
 import { inStockFlipped } from './stock.ts';
-import { waitUntilVisible } from './visibility.ts';
+import { waitUntilVisible } from '../consumer/visibility.ts';
 import { indexerMetrics } from './metrics.ts';
 import type { IndexerSettings } from './settings.ts';
 

@@ -3,7 +3,7 @@ import type { WebhookEvent } from '../../openapi/schemas/webhook-events.ts';
 import { retry } from '../backoff.ts';
 import { startEventConsumer } from '../consumer/consumer.ts';
 import { cdcSql } from '../db.ts';
-import { waitUntilVisible } from '../indexer/visibility.ts';
+import { waitUntilVisible } from '../consumer/visibility.ts';
 import { createChangeProducer, ensureTopics } from '../kafka.ts';
 import { errorFields, type Logger } from '../log.ts';
 import { serveMetrics } from '../metrics/server.ts';

@@ -1,12 +1,12 @@
 import type { Sql } from 'postgres';
 import { pollUntil } from '../backoff.ts';
 
-// The indexer re-reads rows from Postgres when an event arrives. A commit reaches the WAL
-// (and so the relay, Kafka and us) a moment before Postgres makes it visible to new
-// snapshots; on a busy machine a re-read in that moment returns the row as it was before,
-// the document gets the event's version anyway, and if that was the row's last change the
-// index keeps the old row for good. So before reading, wait until every transaction of the
-// batch is visible to a fresh snapshot.
+// A consumer that re-reads rows from Postgres when an event arrives (the indexer, the webhook
+// sender) must wait for the commit to be visible. A commit reaches the WAL (and so the relay,
+// Kafka and us) a moment before Postgres makes it visible to new snapshots; on a busy machine a
+// re-read in that moment returns the row as it was before: the indexer would give the document
+// the event's version anyway and, if that was the row's last change, keep the old row for good.
+// So before reading, wait until every transaction of the batch is visible to a fresh snapshot.
 
 const MAX_WAIT_MS = 5000;
 
