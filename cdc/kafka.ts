@@ -142,14 +142,15 @@ export async function startChangeConsumer(opts: {
   groupId: string;
   topics: string[];
   fromBeginning: boolean;
+  sessionTimeoutMs: number;
   log: Logger;
   handle: BatchHandler;
 }): Promise<ChangeConsumer> {
   const consumer: Consumer = client(opts.brokers, opts.groupId, opts.log).consumer({
     groupId: opts.groupId,
     maxWaitTimeInMs: 50,
-    sessionTimeout: 30_000,
-    heartbeatInterval: 3000,
+    sessionTimeout: opts.sessionTimeoutMs,
+    heartbeatInterval: Math.min(3000, Math.floor(opts.sessionTimeoutMs / 3)),
     retry: { initialRetryTime: 200, maxRetryTime: 5000, retries: Number.MAX_SAFE_INTEGER },
   });
   await consumer.connect();

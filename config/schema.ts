@@ -95,6 +95,8 @@ export const envSchema = z.object({
     .default('commerce_pub'),
   CDC_TOPIC_PREFIX: z.string().default('commerce'),
   CDC_INDEXER_GROUP: z.string().default('commerce-indexer'),
+  // how long a consumer (indexer, webhook sender) may go silent before its group hands its partitions to another
+  CDC_CONSUMER_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6000).max(300_000).default(30_000),
   RELAY_METRICS_PORT: port.default(9464),
   INDEXER_METRICS_PORT: port.default(9465),
   // the webhook sender's consumer group; unset: `<CDC_TOPIC_PREFIX>-webhooks`

@@ -29,6 +29,8 @@ async function startIndexer(n: number): Promise<RunningProcess> {
       CDC_TOPIC_PREFIX: names.topicPrefix,
       SEARCH_INDEX_PREFIX: names.indexPrefix,
       INDEXER_METRICS_PORT: String(port),
+      // the survivor takes the victim's partitions after this much silence
+      CDC_CONSUMER_SESSION_TIMEOUT_MS: '10000',
       LOG_LEVEL: 'info',
     },
     `http://127.0.0.1:${port}/health`,

@@ -22,6 +22,8 @@ export async function startEventConsumer(opts: {
   topics: string[];
   /** Where a group without committed offsets starts: every retained event, or only new ones. */
   fromBeginning: boolean;
+  /** A member silent this long is taken out of the group and its partitions go to the others. */
+  sessionTimeoutMs: number;
   log: Logger;
   metrics: ConsumerMetrics;
   handle: EventHandler;
@@ -33,6 +35,7 @@ export async function startEventConsumer(opts: {
     groupId: opts.groupId,
     topics: opts.topics,
     fromBeginning: opts.fromBeginning,
+    sessionTimeoutMs: opts.sessionTimeoutMs,
     log,
     async handle(batch) {
       const { events, rejected } = decodeBatch(batch.messages);

@@ -100,6 +100,7 @@ export async function startIndexer(s: IndexerSettings, log: Logger, opts: { esRe
     groupId: s.groupId,
     topics,
     fromBeginning: true,
+    sessionTimeoutMs: s.sessionTimeoutMs,
     log,
     metrics: metrics.consumer,
     async handle({ events }) {

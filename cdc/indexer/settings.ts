@@ -15,6 +15,7 @@ export type IndexerSettings = {
    * seed-stock.ts). Tests with their own rows turn it off: their inventory events carry the stock.
    */
   seedStock: boolean;
+  sessionTimeoutMs: number;
   /** null: no HTTP server (tests run workers in-process). */
   metricsPort: number | null;
   logLevel: LogLevel;
@@ -31,6 +32,7 @@ export function indexerSettings(cfg: Config, overrides: Partial<IndexerSettings>
     upstashUrl: cfg.UPSTASH_REDIS_REST_URL,
     upstashToken: cfg.UPSTASH_REDIS_REST_TOKEN,
     seedStock: true,
+    sessionTimeoutMs: cfg.CDC_CONSUMER_SESSION_TIMEOUT_MS,
     metricsPort: cfg.INDEXER_METRICS_PORT,
     logLevel: cfg.LOG_LEVEL,
     ...overrides,

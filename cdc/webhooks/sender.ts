@@ -89,6 +89,7 @@ export async function startWebhookSender(s: WebhookSettings, log: Logger): Promi
     groupId: s.groupId,
     topics: CONSUMED_TABLES.map((t) => topicFor(s.topicPrefix, SCHEMA, t)),
     fromBeginning: s.fromBeginning,
+    sessionTimeoutMs: s.sessionTimeoutMs,
     log,
     metrics: metrics.consumer,
     async handle({ events }) {

@@ -12,6 +12,7 @@ export type WebhookSettings = {
    * sender does not announce the topics' whole retention again; tests: their fresh topics' start.
    */
   fromBeginning: boolean;
+  sessionTimeoutMs: number;
   retry: RetrySchedule;
   lowStockThreshold: number;
   /** Deliveries sent at once. */
@@ -37,6 +38,7 @@ export function webhookSettings(cfg: Config, overrides: Partial<WebhookSettings>
     groupId: cfg.CDC_WEBHOOKS_GROUP ?? `${cfg.CDC_TOPIC_PREFIX}-webhooks`,
     topicPrefix: cfg.CDC_TOPIC_PREFIX,
     fromBeginning: false,
+    sessionTimeoutMs: cfg.CDC_CONSUMER_SESSION_TIMEOUT_MS,
     retry: { baseMs: cfg.WEBHOOK_RETRY_BASE_MS, maxMs: cfg.WEBHOOK_RETRY_MAX_MS, maxAttempts: cfg.WEBHOOK_MAX_ATTEMPTS },
     lowStockThreshold: cfg.WEBHOOK_LOW_STOCK_THRESHOLD,
     concurrency: 16,
