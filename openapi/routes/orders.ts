@@ -9,7 +9,7 @@ import {
   OrdersPageSchema,
   OrdersQuerySchema,
 } from '../schemas/orders.ts';
-import { bearerSecurity, json, jsonBody, problemResponses, serviceProblems } from './problems.ts';
+import { bearerSecurity, json, jsonBody, optionalJsonBody, problemResponses, serviceProblems } from './problems.ts';
 
 export const orderStatusRoute = createRoute({
   method: 'get',
@@ -37,7 +37,7 @@ export const cancelOrderRoute = createRoute({
   tags: ['orders'],
   summary: 'Cancel an order: releases reserved stock, or restocks and refunds a paid one',
   security: bearerSecurity,
-  request: { params: OrderIdParamsSchema, body: jsonBody(CancelBodySchema) },
+  request: { params: OrderIdParamsSchema, body: optionalJsonBody(CancelBodySchema) },
   responses: { 200: json(OrderSchema, 'The order after cancellation'), ...problemResponses(400, 401, 404, 409, 413), ...serviceProblems },
 });
 

@@ -35,3 +35,5 @@ export const bearerAuthScheme = { type: 'http', scheme: 'bearer', bearerFormat: 
 
 export const json = <T>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 export const jsonBody = <T>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
+/** A body the request may leave out, for a schema whose every field is optional: no body reads as `{}`. */
+export const optionalJsonBody = <T>(schema: T) => ({ required: false, content: { 'application/json': { schema } } });
