@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { searchClient } from '../cdc/search/client.ts';
 import { dropIndices } from '../cdc/search/indices.ts';
 import { config } from '../config/index.ts';
@@ -46,18 +46,15 @@ afterAll(async () => {
 const report = (r: FuzzResult) =>
   r.failures.length ? r.failures.map((f) => `── ${f.operation}\n${f.message}`).join('\n') : `exit ${r.exitCode}\n${r.output.slice(-4000)}`;
 
+// Both at once: each run is bounded by its own time, and together they take the longer one's.
 describe('the contract, fuzzed', () => {
-  it.each([
+  it.concurrent.for<[string, () => string, number]>([
     ['core', () => coreUrl, 70],
     ['edge', () => edgeUrl, 100],
-  ] as const)(
-    '%s: schemathesis --checks all, every phase: no failure',
-    async (_name, url, seconds) => {
-      const result = await runSchemathesis({ url: url(), headers: { Authorization: `Bearer ${token}` }, maxSeconds: seconds });
-      expect(result.operations, result.output.slice(-4000)).toBeGreaterThan(0);
-      expect(result.failures, report(result)).toEqual([]);
-      expect(result.exitCode, report(result)).toBe(0);
-    },
-    300_000,
-  );
+  ])('%s: schemathesis --checks all, every phase: no failure', { timeout: 300_000 }, async ([_name, url, seconds], { expect }) => {
+    const result = await runSchemathesis({ url: url(), headers: { Authorization: `Bearer ${token}` }, maxSeconds: seconds });
+    expect(result.operations, result.output.slice(-4000)).toBeGreaterThan(0);
+    expect(result.failures, report(result)).toEqual([]);
+    expect(result.exitCode, report(result)).toBe(0);
+  });
 });
