@@ -10,6 +10,7 @@ import {
   deleteProducts,
   insertProducts,
   productTopics,
+  relayStreaming,
   startTestIndexer,
   teardown,
   testEs,
@@ -54,7 +55,7 @@ function spawnRelay(): ChildProcess {
   });
 }
 
-const relayHealthy = async () => (await fetch(`http://127.0.0.1:${metricsPort}/health`, { signal: AbortSignal.timeout(1000) })).ok;
+const relayIsStreaming = () => relayStreaming(metricsPort);
 const exited = (child: ChildProcess) =>
   new Promise<number | null>((r) => (child.exitCode !== null ? r(child.exitCode) : child.once('exit', (code) => r(code))));
 
@@ -64,7 +65,7 @@ beforeAll(async () => {
   await insertProducts(sql, prefix, 250);
   tap = await tapTopics({ brokers: config.KAFKA_BROKERS, topics: productTopics(names).slice(0, 1) });
   relay = spawnRelay();
-  await waitFor('relay streaming after its snapshot', relayHealthy, 60_000, 200);
+  await waitFor('relay streaming after its snapshot', relayIsStreaming, 60_000, 200);
   indexer = await startTestIndexer(names);
 });
 
@@ -101,7 +102,7 @@ describe('relay crash safety', () => {
     await Promise.all([writer(), writer(), writer(), writer()]);
     expect(killedAt).toBe(2000);
     expect(committed).toHaveLength(5000);
-    await waitFor('restarted relay streaming', relayHealthy, 30_000, 200);
+    await waitFor('restarted relay streaming', relayIsStreaming, 30_000, 200);
 
     const seen = () => updatedPricesSeen(tap.messages, prefix);
     await waitFor(

@@ -47,6 +47,16 @@ export const testSql = (): Sql => cdcSql(config.databaseUrl, 4);
 export const testEs = (): SearchClient => searchClient(config.ELASTICSEARCH_URL);
 export const productTopics = (n: Names) => ['products', 'inventory'].map((t) => topicFor(n.topicPrefix, 'public', t));
 
+/**
+ * A relay process (on its metrics port) holds the slot and streams: its snapshot, if it takes one,
+ * is done. Plain /health is not enough: a relay that has not yet taken the leader lock answers ok
+ * as a standby, snapshot still to come.
+ */
+export async function relayStreaming(metricsPort: number): Promise<boolean> {
+  const res = await fetch(`http://127.0.0.1:${metricsPort}/health`, { signal: AbortSignal.timeout(1000) });
+  return res.ok && ((await res.json()) as { role?: string }).role === 'active';
+}
+
 export async function waitFor<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs: number, intervalMs = 100): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { config, repoRoot } from '../config/index.ts';
 import { tapTopics, type IncomingMessage } from '../cdc/kafka.ts';
 import type { Envelope } from '../openapi/internal/events.ts';
-import { deleteProducts, insertProducts, productTopics, teardown, testSql, uniqueNames, waitFor } from './cdc-harness.ts';
+import { deleteProducts, insertProducts, productTopics, relayStreaming, teardown, testSql, uniqueNames, waitFor } from './cdc-harness.ts';
 import { serviceLog } from './support/test-logs.ts';
 
 // kill -9 of the relay in the middle of its initial snapshot (the whole catalog, tens of
@@ -40,7 +40,7 @@ function spawnRelay(): ChildProcess {
   });
 }
 
-const relayHealthy = async () => (await fetch(`http://127.0.0.1:${metricsPort}/health`, { signal: AbortSignal.timeout(1000) })).ok;
+const relayIsStreaming = () => relayStreaming(metricsPort);
 const exited = (child: ChildProcess) =>
   new Promise<number | null>((r) => (child.exitCode !== null ? r(child.exitCode) : child.once('exit', (code) => r(code))));
 const snapshotReads = (topic: string) =>
@@ -77,7 +77,7 @@ describe('relay killed during its initial snapshot', () => {
     expect(marked).toBeUndefined();
 
     relay = spawnRelay();
-    await waitFor('the restarted relay streaming after its snapshot', relayHealthy, 180_000, 250);
+    await waitFor('the restarted relay streaming after its snapshot', relayIsStreaming, 180_000, 250);
     const after = await productIds();
     const stable = [...before].filter((id) => after.has(id));
 

@@ -4,9 +4,6 @@ import { aliasFor, nextIndexVersion, versionedIndexName } from './index-names.ts
 
 // Index lifecycle: concrete indices `<prefix>-<kind>-v<N>` behind the read-model aliases.
 
-const alreadyExists = (e: unknown): boolean =>
-  (e as { meta?: { body?: { error?: { type?: string } } } }).meta?.body?.error?.type === 'resource_already_exists_exception';
-
 /** Concrete indices currently behind the alias (empty when the alias does not exist). */
 export async function aliasTargets(es: SearchClient, prefix: string, kind: IndexKind): Promise<string[]> {
   return aliasIndices(es, aliasFor(prefix, kind));
@@ -46,7 +43,9 @@ export async function ensureIndices(es: SearchClient, prefix: string): Promise<R
       try {
         await createVersionedIndex(es, prefix, kind, { withAlias: true });
       } catch (e) {
-        if (!alreadyExists(e)) throw e;
+        // A concurrent creator won: it made the same version (already exists) or, listing after
+        // it, we chose the next one and ES refused a second write index for the alias.
+        if ((await aliasTargets(es, prefix, kind)).length === 0) throw e;
       }
       targets = await aliasTargets(es, prefix, kind);
     }
