@@ -46,13 +46,16 @@ afterAll(async () => {
 const report = (r: FuzzResult) =>
   r.failures.length ? r.failures.map((f) => `── ${f.operation}\n${f.message}`).join('\n') : `exit ${r.exitCode}\n${r.output.slice(-4000)}`;
 
-// Both at once: each run is bounded by its own time, and together they take the longer one's.
 describe('the contract, fuzzed', () => {
-  it.concurrent.for<[string, () => string, number]>([
-    ['core', () => coreUrl, 70],
-    ['edge', () => edgeUrl, 100],
-  ])('%s: schemathesis --checks all, every phase: no failure', { timeout: 300_000 }, async ([_name, url, seconds], { expect }) => {
-    const result = await runSchemathesis({ url: url(), headers: { Authorization: `Bearer ${token}` }, maxSeconds: seconds });
+  // Core's fuzz signs up from an address of its own (core trusts X-Forwarded-For from loopback, as
+  // from the edge): its many registrations must not fill loopback's sign-in limit for the next file.
+  // One after the other, each bounded by its own time: run at once (110 s instead of 130 s) the
+  // edge's run once failed in six, cause unknown, and the suite's time is not worth a flaky gate.
+  it.for<[string, () => string, number, Record<string, string>]>([
+    ['core', () => coreUrl, 50, { 'X-Forwarded-For': '198.51.100.7' }],
+    ['edge', () => edgeUrl, 80, {}],
+  ])('%s: schemathesis --checks all, every phase: no failure', { timeout: 300_000 }, async ([_name, url, seconds, headers], { expect }) => {
+    const result = await runSchemathesis({ url: url(), headers: { Authorization: `Bearer ${token}`, ...headers }, maxSeconds: seconds });
     expect(result.operations, result.output.slice(-4000)).toBeGreaterThan(0);
     expect(result.failures, report(result)).toEqual([]);
     expect(result.exitCode, report(result)).toBe(0);
