@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADDRESS, buy, key, makeProduct, makeUsers, pay, startCore, stock, type Core, type Reply, type TestUser } from './core-harness.ts';
-import { createContractChecker } from './support/contract.ts';
+import { checkedCall, createContractChecker } from './support/contract.ts';
 
 // Support's order routes against core: filters and pages, one order's payments and history,
 // refunds (once per key, stock and money), the audit row of every action, roles and bad input.
@@ -24,12 +24,7 @@ afterAll(async () => {
 });
 
 /** Every reply is also checked against openapi.json. */
-async function call(method: string, path: string, opts: Parameters<Core['call']>[2] = {}): Promise<Reply> {
-  const r = await core.call(method, path, opts);
-  const body = r.body === null ? null : JSON.stringify(r.body);
-  await contract.check(method, core.url + path, new Response(body, { status: r.status, headers: r.headers }));
-  return r;
-}
+const call = checkedCall(contract, () => core);
 
 const refund = (order: string, body: unknown, idemKey: string | null = key(), token = support.token) =>
   call('POST', `/admin/orders/${order}/refund`, { token, body, headers: idemKey === null ? {} : { 'idempotency-key': idemKey } });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueToken } from '../core/auth/tokens.ts';
 import { config } from '../config/index.ts';
 import { makeUsers, startCore, type Core, type Reply, type TestUser } from './core-harness.ts';
-import { createContractChecker } from './support/contract.ts';
+import { checkedCall, createContractChecker } from './support/contract.ts';
 
 // Admin routes against core: finding users, changing roles (audited, never one's own admin role,
 // never the last admin) and reading the audit trail.
@@ -27,12 +27,8 @@ afterAll(async () => {
   await core.stop();
 });
 
-async function call(method: string, path: string, opts: Parameters<Core['call']>[2] = {}): Promise<Reply> {
-  const r = await core.call(method, path, opts);
-  const body = r.body === null ? null : JSON.stringify(r.body);
-  await contract.check(method, core.url + path, new Response(body, { status: r.status, headers: r.headers }));
-  return r;
-}
+/** Every reply is also checked against openapi.json. */
+const call = checkedCall(contract, () => core);
 
 const setRole = (userId: string, body: unknown, token = admin.token) => call('PUT', `/admin/users/${userId}/role`, { token, body });
 const roleOf = async (id: string) => (await core.sql<{ role: string }[]>`select role from users where id = ${id}`)[0]?.role;

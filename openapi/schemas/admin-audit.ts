@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { pageLimitQuery } from './common.ts';
 
 // The audit trail as admins read it: one entry per operator change.
 export const AuditEntitySchema = z.enum(['product', 'inventory', 'order', 'user', 'webhook_endpoint', 'webhook_delivery']).openapi('AuditEntity');
@@ -29,13 +30,7 @@ export const AuditQuerySchema = z.object({
     .regex(AUDIT_CURSOR_PATTERN)
     .optional()
     .openapi({ param: { name: 'cursor', in: 'query' }, description: 'next_cursor of the previous page' }),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(100)
-    .default(50)
-    .openapi({ param: { name: 'limit', in: 'query' } }),
+  limit: pageLimitQuery(50),
 });
 
 export const AuditEntrySchema = z

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { OrderStatusSchema } from './checkout.ts';
-import { keysetCursorQuery, MoneySchema } from './common.ts';
+import { keysetCursorQuery, MoneySchema, pageLimitQuery } from './common.ts';
 import { OrderEventSchema, OrderSchema } from './orders.ts';
 
 // Support's view of every customer's orders: a filtered list, one order with its payments and
@@ -30,13 +30,7 @@ export const AdminOrdersQuerySchema = z.object({
     .optional()
     .openapi({ param: { name: 'email', in: 'query' }, description: "The customer's email, exactly, ignoring case", example: 'asha@example.com' }),
   cursor: keysetCursorQuery('orders'),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(100)
-    .default(20)
-    .openapi({ param: { name: 'limit', in: 'query' } }),
+  limit: pageLimitQuery(20),
 });
 
 export const OrderCustomerSchema = z.object({ id: z.uuid(), email: z.string() }).openapi('OrderCustomer');

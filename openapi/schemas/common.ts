@@ -35,6 +35,16 @@ export type Problem = z.infer<typeof ProblemSchema>;
  */
 export const KEYSET_CURSOR_PATTERN = /^([0-9]{1,16})_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
+/** The `limit` query parameter of a paged list: 1 to 100 items a page. */
+export const pageLimitQuery = (byDefault: number) =>
+  z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(byDefault)
+    .openapi({ param: { name: 'limit', in: 'query' } });
+
 /** The `cursor` query parameter of a list paged by a keyset cursor; `what` names what the page lists. */
 export const keysetCursorQuery = (what: string) =>
   z

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { keysetCursorQuery, MoneySchema } from './common.ts';
+import { keysetCursorQuery, MoneySchema, pageLimitQuery } from './common.ts';
 import { AddressSchema, OrderStatusSchema } from './checkout.ts';
 
 export const OrderIdParamsSchema = z.object({ order_id: z.uuid().openapi({ param: { name: 'order_id', in: 'path' } }) });
@@ -31,13 +31,7 @@ export const OrderSchema = z
 
 export const OrdersQuerySchema = z.object({
   cursor: keysetCursorQuery('orders'),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(100)
-    .default(20)
-    .openapi({ param: { name: 'limit', in: 'query' } }),
+  limit: pageLimitQuery(20),
 });
 export const OrdersPageSchema = z.object({ items: z.array(OrderSchema), next_cursor: z.string().nullable() }).openapi('OrdersPage');
 

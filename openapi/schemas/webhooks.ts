@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { keysetCursorQuery } from './common.ts';
+import { keysetCursorQuery, pageLimitQuery } from './common.ts';
 import { WebhookEventTypeSchema } from './webhook-events.ts';
 
 // Webhook endpoints as operators manage them, and the delivery log they read.
@@ -60,13 +60,7 @@ export const UpdateWebhookEndpointBodySchema = z
 
 const pageQuery = {
   cursor: keysetCursorQuery('items'),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(100)
-    .default(20)
-    .openapi({ param: { name: 'limit', in: 'query' } }),
+  limit: pageLimitQuery(20),
 };
 
 export const WebhookEndpointsQuerySchema = z.object(pageQuery);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { SPEC_PATH } from '../../openapi/generate.ts';
+import type { Core, Reply } from '../core-harness.ts';
 
 // Test support: checks real responses against the committed openapi.json (JSON Schema 2020-12).
 type Doc = { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>> };
@@ -49,3 +50,13 @@ export function createContractChecker() {
     checked: () => checked,
   };
 }
+
+/** `core.call` whose every reply is also checked against openapi.json (failures gathered in `contract`). */
+export const checkedCall =
+  (contract: ReturnType<typeof createContractChecker>, core: () => Core) =>
+  async (method: string, path: string, opts: Parameters<Core['call']>[2] = {}): Promise<Reply> => {
+    const r = await core().call(method, path, opts);
+    const body = r.body === null ? null : JSON.stringify(r.body);
+    await contract.check(method, core().url + path, new Response(body, { status: r.status, headers: r.headers }));
+    return r;
+  };
