@@ -20,6 +20,7 @@ import {
   waitFor,
   waitForConvergence,
 } from './cdc-harness.ts';
+import { freePort } from './support/servers.ts';
 import { serviceLog } from './support/test-logs.ts';
 
 // kill -9 of the relay in the middle of 5,000 committed updates: after a restart every
@@ -27,7 +28,8 @@ import { serviceLog } from './support/test-logs.ts';
 // snapshot of the whole catalog plus the changes) equals Postgres for every product.
 const names = uniqueNames('crash');
 const prefix = `cdccrash-${names.slot.slice(-6)}`;
-const metricsPort = 20_000 + Math.floor(Math.random() * 20_000);
+// free when taken; a random pick could land on a port in use (the ephemeral range starts at 32768)
+const metricsPort = await freePort();
 let sql: Sql;
 let es: SearchClient;
 let indexer: Indexer;

@@ -6,6 +6,7 @@ import { config, repoRoot } from '../config/index.ts';
 import { tapTopics, type IncomingMessage } from '../cdc/kafka.ts';
 import type { Envelope } from '../openapi/internal/events.ts';
 import { deleteProducts, insertProducts, productTopics, relayStreaming, teardown, testSql, uniqueNames, waitFor } from './cdc-harness.ts';
+import { freePort } from './support/servers.ts';
 import { serviceLog } from './support/test-logs.ts';
 
 // kill -9 of the relay in the middle of its initial snapshot (the whole catalog, tens of
@@ -14,7 +15,8 @@ import { serviceLog } from './support/test-logs.ts';
 // relay then streams.
 const names = uniqueNames('snapcrash');
 const prefix = `cdcsnapcrash-${names.slot.slice(-6)}`;
-const metricsPort = 20_000 + Math.floor(Math.random() * 20_000);
+// free when taken; a random pick could land on a port in use (the ephemeral range starts at 32768)
+const metricsPort = await freePort();
 let sql: Sql;
 let tap: { messages: IncomingMessage[]; stop(): Promise<void> };
 let relay: ChildProcess | null = null;
