@@ -1,6 +1,7 @@
-import { Kafka, logLevel, Partitioners, type Consumer, type EachBatchPayload, type Producer } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type Consumer, type ICustomPartitioner, type EachBatchPayload, type Producer } from 'kafkajs';
 import type { Logger } from './log.ts';
 import { chunkByBytes } from './kafka-chunks.ts';
+import { partitionForKey } from './kafka-partition.ts';
 
 // The one module that uses kafkajs: the relay's producer, the indexer's consumer group, and
 // the small admin/reader helpers tests and benchmarks need.
@@ -33,6 +34,15 @@ function client(brokers: string, clientId: string, log?: Logger): Kafka {
   });
 }
 
+// kafkajs's default rule (the same partitions), with the key hashed by kafka-partition.ts.
+const keyPartitioner: ICustomPartitioner = () => {
+  const unkeyed = Partitioners.DefaultPartitioner();
+  return (args) => {
+    const { key } = args.message;
+    return typeof key === 'string' && args.message.partition == null ? partitionForKey(key, args.partitionMetadata.length) : unkeyed(args);
+  };
+};
+
 export type ChangeProducer = { send(messages: OutgoingMessage[]): Promise<void>; disconnect(): Promise<void> };
 
 /**
@@ -44,7 +54,7 @@ export async function createChangeProducer(brokers: string, clientId: string, lo
     idempotent: true,
     retry: { initialRetryTime: 200, maxRetryTime: 5000, retries: Number.MAX_SAFE_INTEGER },
     maxInFlightRequests: 1,
-    createPartitioner: Partitioners.DefaultPartitioner,
+    createPartitioner: keyPartitioner,
     allowAutoTopicCreation: true,
   });
   await producer.connect();
@@ -122,6 +132,8 @@ export async function deleteGroup(brokers: string, groupId: string): Promise<voi
   }
 }
 
+const BATCH_MIN_BYTES = 256 * 1024;
+
 export type BatchHandler = (batch: {
   topic: string;
   partition: number;
@@ -143,12 +155,15 @@ export async function startChangeConsumer(opts: {
   topics: string[];
   fromBeginning: boolean;
   sessionTimeoutMs: number;
+  batchWaitMs: number;
   log: Logger;
   handle: BatchHandler;
 }): Promise<ChangeConsumer> {
   const consumer: Consumer = client(opts.brokers, opts.groupId, opts.log).consumer({
     groupId: opts.groupId,
-    maxWaitTimeInMs: 50,
+    // the broker answers once this much has gathered or the wait is over, whichever is first
+    minBytes: BATCH_MIN_BYTES,
+    maxWaitTimeInMs: opts.batchWaitMs,
     sessionTimeout: opts.sessionTimeoutMs,
     heartbeatInterval: Math.min(3000, Math.floor(opts.sessionTimeoutMs / 3)),
     retry: { initialRetryTime: 200, maxRetryTime: 5000, retries: Number.MAX_SAFE_INTEGER },

@@ -97,6 +97,13 @@ export const envSchema = z.object({
   CDC_INDEXER_GROUP: z.string().default('commerce-indexer'),
   // how long a consumer (indexer, webhook sender) may go silent before its group hands its partitions to another
   CDC_CONSUMER_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6000).max(300_000).default(30_000),
+  // how long a consumer's fetch waits at the broker to gather a batch: each batch costs Kafka a
+  // fetch and an offset commit and the indexer its Redis round trips, so under load fewer, larger
+  // batches cost less CPU per event, for at most this much added lag
+  CDC_CONSUMER_BATCH_WAIT_MS: z.coerce.number().int().min(0).max(1000).default(200),
+  // how long the relay lets committed transactions gather before one send to Kafka (each send is a
+  // produce request the broker pays for), for at most this much added commit-to-Kafka lag
+  CDC_RELAY_LINGER_MS: z.coerce.number().int().min(0).max(1000).default(20),
   RELAY_METRICS_PORT: port.default(9464),
   INDEXER_METRICS_PORT: port.default(9465),
   // the webhook sender's consumer group; unset: `<CDC_TOPIC_PREFIX>-webhooks`

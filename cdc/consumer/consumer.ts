@@ -24,6 +24,8 @@ export async function startEventConsumer(opts: {
   fromBeginning: boolean;
   /** A member silent this long is taken out of the group and its partitions go to the others. */
   sessionTimeoutMs: number;
+  /** How long a fetch waits at the broker to gather a batch. */
+  batchWaitMs: number;
   log: Logger;
   metrics: ConsumerMetrics;
   handle: EventHandler;
@@ -36,6 +38,7 @@ export async function startEventConsumer(opts: {
     topics: opts.topics,
     fromBeginning: opts.fromBeginning,
     sessionTimeoutMs: opts.sessionTimeoutMs,
+    batchWaitMs: opts.batchWaitMs,
     log,
     async handle(batch) {
       const { events, rejected } = decodeBatch(batch.messages);

@@ -101,6 +101,7 @@ export async function startIndexer(s: IndexerSettings, log: Logger, opts: { esRe
     topics,
     fromBeginning: true,
     sessionTimeoutMs: s.sessionTimeoutMs,
+    batchWaitMs: s.batchWaitMs,
     log,
     metrics: metrics.consumer,
     async handle({ events }) {

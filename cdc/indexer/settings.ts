@@ -16,6 +16,8 @@ export type IndexerSettings = {
    */
   seedStock: boolean;
   sessionTimeoutMs: number;
+  /** How long a fetch waits at the broker to gather a batch (CDC_CONSUMER_BATCH_WAIT_MS). */
+  batchWaitMs: number;
   /** null: no HTTP server (tests run workers in-process). */
   metricsPort: number | null;
   logLevel: LogLevel;
@@ -33,6 +35,7 @@ export function indexerSettings(cfg: Config, overrides: Partial<IndexerSettings>
     upstashToken: cfg.UPSTASH_REDIS_REST_TOKEN,
     seedStock: true,
     sessionTimeoutMs: cfg.CDC_CONSUMER_SESSION_TIMEOUT_MS,
+    batchWaitMs: cfg.CDC_CONSUMER_BATCH_WAIT_MS,
     metricsPort: cfg.INDEXER_METRICS_PORT,
     logLevel: cfg.LOG_LEVEL,
     ...overrides,

@@ -11,13 +11,14 @@ const tx = (endLsn: number, n: number): CommittedTx => ({
   records: Array.from({ length: n }, (_, i) => ({ topic: 't', key: `${endLsn}-${i}`, value: {} as ChangeRecord['value'] })),
 });
 
-function harness(failures = 0) {
+function harness(failures = 0, lingerMs = 0) {
   const sent: number[][] = [];
   const confirmed: number[] = [];
   let releases: Array<() => void> = [];
   let toFail = failures;
   const f = createFlusher({
     maxBatchMessages: 5,
+    lingerMs,
     backoff: { initialMs: 0, maxMs: 0 },
     send: (txs) => {
       sent.push(txs.map((t) => t.endLsn));
@@ -51,6 +52,27 @@ describe('createFlusher', () => {
     expect(confirmed).toEqual([10, 30]);
     expect(f.idle()).toBe(true);
     await f.drained();
+  });
+
+  it('lingers before a send so that transactions committed close together share it', async () => {
+    const { f, sent, confirmed, release } = harness(0, 30);
+    f.enqueue(tx(10, 1));
+    await new Promise((r) => setTimeout(r, 5));
+    f.enqueue(tx(20, 1));
+    expect(sent).toEqual([]);
+    await new Promise((r) => setTimeout(r, 40));
+    expect(sent).toEqual([[10, 20]]);
+    await release();
+    expect(confirmed).toEqual([20]);
+    await f.drained();
+  });
+
+  it('does not linger when a full batch is already queued', async () => {
+    const { f, sent } = harness(0, 10_000);
+    f.enqueue(tx(10, 5));
+    await new Promise((r) => setTimeout(r, 5));
+    expect(sent).toEqual([[10]]);
+    f.close();
   });
 
   it('never splits a transaction, even one larger than a batch', async () => {

@@ -5,7 +5,9 @@ import type { Lsn } from './lsn.ts';
 // Group commit to Kafka: committed transactions queue up in WAL order; one send at a time
 // carries everything queued (whole transactions only), and only after Kafka acknowledged a
 // send does the confirmable LSN advance to the end of its last transaction. A failed send is
-// retried as a whole, so a message can be duplicated but never skipped.
+// retried as a whole, so a message can be duplicated but never skipped. Before a send the
+// flusher lingers a little (unless a full batch is already queued) so that transactions
+// committed close together share one produce request: the broker's cost is per request.
 
 export type Flusher = {
   enqueue(tx: CommittedTx): void;
@@ -24,6 +26,8 @@ export function createFlusher(opts: {
   onConfirmed(endLsn: Lsn, txs: CommittedTx[], ackedAt: number): void;
   onSendError(error: unknown, attempt: number): void;
   maxBatchMessages: number;
+  /** How long queued transactions wait for company before a send. */
+  lingerMs?: number;
   backoff?: Backoff;
   now?: () => number;
 }): Flusher {
@@ -62,6 +66,8 @@ export function createFlusher(opts: {
   const run = async () => {
     running = true;
     while (queue.length > 0 && !closed) {
+      if (opts.lingerMs && pending < opts.maxBatchMessages) await new Promise((r) => setTimeout(r, opts.lingerMs));
+      if (closed) break;
       const batch = take();
       // rejects only once the flusher is closed, which the next line handles
       if (batch.some((t) => t.records.length > 0))

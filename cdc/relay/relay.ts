@@ -55,6 +55,7 @@ export async function startRelay(s: RelaySettings, log: Logger): Promise<Relay> 
 
   const flusher: Flusher = createFlusher({
     maxBatchMessages: 5000,
+    lingerMs: s.lingerMs,
     send: (txs) => sendRecords(txs.flatMap((t) => t.records)),
     onConfirmed(endLsn, txs, ackedAt) {
       confirmed = Math.max(confirmed, endLsn);

@@ -13,6 +13,8 @@ export type RelaySettings = {
   logLevel: LogLevel;
   /** Above this many unconfirmed messages the relay stops reading WAL until Kafka catches up. */
   maxPendingMessages: number;
+  /** How long committed transactions gather before one send to Kafka (CDC_RELAY_LINGER_MS). */
+  lingerMs: number;
   /** Emit the existing rows (op "r") when the slot is first created. */
   initialSnapshot: boolean;
 };
@@ -28,6 +30,7 @@ export function relaySettings(cfg: Config, overrides: Partial<RelaySettings> = {
     metricsPort: cfg.RELAY_METRICS_PORT,
     logLevel: cfg.LOG_LEVEL,
     maxPendingMessages: 20_000,
+    lingerMs: cfg.CDC_RELAY_LINGER_MS,
     initialSnapshot: true,
     ...overrides,
   };

@@ -43,8 +43,32 @@ describe('valueFromText', () => {
     expect(parseArrayLiteral('[0:1]={x,y}')).toEqual(['x', 'y']);
   });
 
-  it('keeps BC timestamps verbatim', () => {
+  it.each([
+    ['2026-12-03 17:43:28.123456+00', true],
+    ['2026-12-03 17:43:28.1+00', true],
+    ['2026-12-03 17:43:28+00', true],
+    ['2026-12-03 17:43:28+00:00', true],
+    ['2026-12-03 23:43:28.5+05:30', true],
+    ['2026-12-03 17:43:28.123456-08', true],
+    ['2026-12-03 17:43:28.123456', false],
+    ['2026-12-03 17:43:28', false],
+    ['2026-12-03 17:43:28.00000+00', true],
+  ])('%s reads as the instant Date.parse gives it, in microseconds', (text, withZone) => {
+    const iso = timestampToIso(text, withZone);
+    expect(iso).toMatch(/^\d{4,}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
+    const frac = /\.(\d+)/.exec(text)?.[1] ?? '';
+    expect(iso.slice(-7, -1)).toBe(frac.padEnd(6, '0'));
+    const asDate =
+      text
+        .replace(' ', 'T')
+        .replace(/\.\d+/, '')
+        .replace(/([+-]\d\d)$/, '$1:00') + (withZone ? '' : 'Z');
+    expect(Date.parse(`${iso.slice(0, 19)}Z`)).toBe(Date.parse(asDate));
+  });
+
+  it('keeps BC timestamps and years past 9999 verbatim', () => {
     expect(timestampToIso('0044-03-15 00:00:00 BC', false)).toBe('0044-03-15 00:00:00 BC');
+    expect(timestampToIso('12026-12-03 17:43:28+00', true)).toBe('12026-12-03 17:43:28+00');
   });
 });
 

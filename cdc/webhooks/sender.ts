@@ -90,6 +90,7 @@ export async function startWebhookSender(s: WebhookSettings, log: Logger): Promi
     topics: CONSUMED_TABLES.map((t) => topicFor(s.topicPrefix, SCHEMA, t)),
     fromBeginning: s.fromBeginning,
     sessionTimeoutMs: s.sessionTimeoutMs,
+    batchWaitMs: s.batchWaitMs,
     log,
     metrics: metrics.consumer,
     async handle({ events }) {

@@ -13,6 +13,8 @@ export type WebhookSettings = {
    */
   fromBeginning: boolean;
   sessionTimeoutMs: number;
+  /** How long a fetch waits at the broker to gather a batch (CDC_CONSUMER_BATCH_WAIT_MS). */
+  batchWaitMs: number;
   retry: RetrySchedule;
   lowStockThreshold: number;
   /** Deliveries sent at once. */
@@ -39,6 +41,7 @@ export function webhookSettings(cfg: Config, overrides: Partial<WebhookSettings>
     topicPrefix: cfg.CDC_TOPIC_PREFIX,
     fromBeginning: false,
     sessionTimeoutMs: cfg.CDC_CONSUMER_SESSION_TIMEOUT_MS,
+    batchWaitMs: cfg.CDC_CONSUMER_BATCH_WAIT_MS,
     retry: { baseMs: cfg.WEBHOOK_RETRY_BASE_MS, maxMs: cfg.WEBHOOK_RETRY_MAX_MS, maxAttempts: cfg.WEBHOOK_MAX_ATTEMPTS },
     lowStockThreshold: cfg.WEBHOOK_LOW_STOCK_THRESHOLD,
     concurrency: 16,
