@@ -11,7 +11,7 @@ import { startEntry, type BenchProcess } from './processes.ts';
 // bench database), under names of this run: a fresh slot, publication, topics, consumer group and
 // index prefix, all removed at the end so no slot is left retaining WAL. pause() stops both with
 // SIGSTOP (the slot and Kafka keep what they would have done) to measure the same load without them.
-export type CdcWorkers = { indexPrefix: string; pause(): void; resume(): void; stop(): Promise<void> };
+export type CdcWorkers = { indexPrefix: string; pids: { relay: number; indexer: number }; pause(): void; resume(): void; stop(): Promise<void> };
 
 const INDEXED = ['products', 'inventory', 'reviews'];
 
@@ -60,6 +60,7 @@ export async function startCdcWorkers(tagPrefix: string): Promise<CdcWorkers> {
   }
   return {
     indexPrefix: names.indexPrefix,
+    pids: { relay: workers[0]!.pid, indexer: workers[1]!.pid },
     pause: () => signal('SIGSTOP'),
     resume: () => signal('SIGCONT'),
     async stop() {

@@ -15,15 +15,16 @@ import { payOrder } from '../core/payment/pay.ts';
 import { sandboxProvider } from '../core/payment/providers/sandbox.ts';
 import { startEntry, startWorkerdEdge } from './processes.ts';
 import { startCdcWorkers } from './cdc-workers.ts';
+import { formatCpu, stackRoots, watchCpu } from './cpu.ts';
 import { assertBenchSettings } from './isolation.ts';
 import { writeBenchResult } from './results.ts';
 
 // `npm run bench:checkout`: paid orders per second (add to cart → checkout → pay) with 64
 // concurrent clients, as deployed: core in its own process with the relay and indexer running
-// (bench/cdc-workers.ts); then the same load with the CDC workers paused, through the edge (on
-// Node and under workerd) to that core, and through the same domain steps called directly with
-// postgres.js in this process (the ceiling: the same transactions and idempotency records,
-// without HTTP or CDC). Stock is ample and spread over many products, so the figure is the cost
+// (bench/cdc-workers.ts); then the same load through the edge (on Node and under workerd) to that
+// core, with the CDC workers paused (SIGSTOP), and through the same domain steps called directly
+// with postgres.js in this process (the ceiling: the same transactions and idempotency records,
+// without HTTP or CDC). Each figure comes with the CPU each part took per paid order (cpu.ts). Stock is ample and spread over many products, so the figure is the cost
 // of the steps, not of one hot row.
 const CLIENTS = 64;
 const PRODUCTS = 256;
@@ -46,8 +47,10 @@ async function setup(sql: Sql): Promise<{ clients: Client[]; products: string[] 
   return { clients, products };
 }
 
-/** Runs `step` in CLIENTS loops; counts successes during the measured window only. */
-async function measure(clients: Client[], products: string[], step: Step): Promise<{ perSecond: number; failures: number }> {
+type Measured = { perSecond: number; failures: number; cpu: Record<string, number> };
+
+/** Runs `step` in CLIENTS loops; counts successes (and the CPU of `parts`) during the measured window only. */
+async function measure(clients: Client[], products: string[], step: Step, parts: Record<string, readonly number[]> = {}): Promise<Measured> {
   let measuring = false;
   let done = 0;
   let failures = 0;
@@ -63,12 +66,14 @@ async function measure(clients: Client[], products: string[], step: Step): Promi
   await new Promise((r) => setTimeout(r, WARMUP_MS));
   measuring = true;
   const started = performance.now();
+  const cpu = watchCpu({ ...stackRoots(), ...parts, 'bench (load)': [process.pid] });
   await new Promise((r) => setTimeout(r, MEASURE_MS));
   measuring = false;
+  const { percentOfACore } = cpu.stop();
   const seconds = (performance.now() - started) / 1000;
   stop = true;
   await Promise.all(loops);
-  return { perSecond: done / seconds, failures };
+  return { perSecond: done / seconds, failures, cpu: percentOfACore };
 }
 
 function directStep(sql: Sql): Step {
@@ -188,10 +193,8 @@ try {
     core.kill('SIGTERM');
     await new Promise((r) => core.once('exit', r));
   });
-  const viaHttp = await measure(httpClients, products, httpStep(port));
-  cdc.pause();
-  const cdcPaused = await measure(httpClients, products, httpStep(port));
-  cdc.resume();
+  const cdcParts = { relay: [cdc.pids.relay], indexer: [cdc.pids.indexer] };
+  const viaHttp = await measure(httpClients, products, httpStep(port), { core: [core.pid!], ...cdcParts });
 
   // The same load through the edge (its own process on Node, and the Worker under workerd), which
   // verifies the JWT, checks the write limits and forwards to this core.
@@ -210,18 +213,23 @@ try {
     `http://127.0.0.1:${edgePort}/health`,
   );
   stopAll.push(() => nodeEdge.stop());
-  const viaNodeEdge = await measure(httpClients, products, httpStep(edgePort));
+  const viaNodeEdge = await measure(httpClients, products, httpStep(edgePort), { edge: [nodeEdge.pid], core: [core.pid!], ...cdcParts });
   await nodeEdge.stop();
   const workerPort = await freePort();
   const workerEdge = await startWorkerdEdge('edge-workerd', edgeSettings, workerPort);
   stopAll.push(() => workerEdge.stop());
-  const viaWorkerEdge = await measure(httpClients, products, httpStep(workerPort));
+  const viaWorkerEdge = await measure(httpClients, products, httpStep(workerPort), { edge: [workerEdge.pid], core: [core.pid!], ...cdcParts });
+  await workerEdge.stop();
+  // Paused last: what the relay and indexer would have done waits in the slot and in Kafka, and
+  // nothing measured after this pays for catching up.
+  cdc.pause();
+  const cdcPaused = await measure(httpClients, products, httpStep(port), { core: [core.pid!] });
   await stopEverything();
 
   const ceiling = await measure(directClients, products, directStep(sql));
   const ratio = viaHttp.perSecond / ceiling.perSecond;
-  const line = (name: string, r: { perSecond: number; failures: number }) =>
-    `${name.padEnd(44)} ${r.perSecond.toFixed(1).padStart(8)} paid orders/s   (${r.failures} failed)`;
+  const line = (name: string, r: Measured) =>
+    `${name.padEnd(44)} ${r.perSecond.toFixed(1).padStart(8)} paid orders/s   (${r.failures} failed)\n${''.padEnd(6)}CPU, % of a core (per paid order/s): ${formatCpu(r.cpu, r.perSecond, 'order')}`;
   console.log(`checkout + payment, ${CLIENTS} concurrent clients, ${MEASURE_MS / 1000}s each after ${WARMUP_MS / 1000}s warm-up`);
   console.log('running: core (its own process), relay + indexer (their own processes, CDC on unless said), edges as named');
   console.log(line('core HTTP API, CDC on', viaHttp));
