@@ -17,6 +17,7 @@ import { freePort } from '../test/support/servers.ts';
 import { seedProducts } from '../test/support/seed-index.ts';
 import { indexAliases } from '../openapi/internal/read-model.ts';
 import { SearchQuerySchema } from '../openapi/schemas/search.ts';
+import { type CpuProfile, selfTimes } from './cpu-profile.ts';
 import { assertBenchSettings } from './isolation.ts';
 import { writeBenchResult } from './results.ts';
 
@@ -53,10 +54,14 @@ if (mode === '--ceiling') {
   const replays = JSON.parse(readFileSync(process.argv[4]!, 'utf8')) as Record<string, Replay>;
   const app = new Hono().get('/fixed', (c) => c.json({ id: 'c2d766ca982eca8304150849735ffef9', title: 'Fixed', price: { amount: 37900, currency: 'INR' } }));
   for (const [name, r] of Object.entries(replays)) app.get(`/replay/${name}`, () => new Response(r.body, { headers: r.headers }));
-  serve({ fetch: app.fetch, hostname: '127.0.0.1', port: Number(process.argv[3]) });
+  const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: Number(process.argv[3]) });
+  // Exiting, not killed, so that a profiler (--cpu-prof) writes its profile.
+  process.on('SIGTERM', () => server.close(() => process.exit(0)));
 } else if (mode === '--load') {
   const [load, duration] = [JSON.parse(process.argv[3]!) as Load, Number(process.argv[4])];
   process.stdout.write(JSON.stringify(await generateLoad(load, duration)));
+} else if (mode === '--cpu-prof') {
+  await profile(process.argv[3] ?? join(tmpdir(), 'bench-edge-prof'));
 } else {
   await main();
 }
@@ -180,6 +185,68 @@ async function startServer(args: string[], settings: Record<string, string>, hea
   throw new Error(`${health} not healthy within 60 s; see ${logFile}`);
 }
 
+/**
+ * `npm run bench:edge -- --cpu-prof [dir]`: each cached case, then bare Hono replaying its bytes,
+ * against a server of its own running under V8's profiler (warm-up included), each followed by
+ * the functions with the most self time in µs per request: the profiler's figures, not /proc's,
+ * to see where the time goes and what the wire alone costs.
+ */
+async function profile(dir: string): Promise<void> {
+  const { prefix, cleanup } = await ensureIndex();
+  const logFile = join(tmpdir(), `bench-edge-${process.pid}.log`);
+  const replayFile = join(tmpdir(), `bench-edge-${process.pid}-replays.json`);
+  const profiled = async (name: string, args: string[], settings: Record<string, string>, health: string, path: () => Promise<string>) => {
+    const file = `${name}.cpuprofile`;
+    const server = await startServer(['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${file}`, ...args], settings, health, logFile);
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    try {
+      const r = await measure(`${name} (profiled)`, { kind: 'get', url: `${new URL(health).origin}${await path()}` }, server.pid);
+      server.kill('SIGTERM');
+      await exited;
+      // Warm-up and measured run both ran under the profiler.
+      const requests = r.requests.total * ((WARMUP_S + DURATION_S) / DURATION_S);
+      for (const { fn, us } of selfTimes(JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile, 20))
+        console.log(`  ${(us / requests).toFixed(2).padStart(7)} µs/req  ${fn}`);
+    } finally {
+      server.kill('SIGTERM');
+    }
+  };
+  try {
+    const [edgePort, ceilingPort] = [await freePort(), await freePort()];
+    const edgeUrl = `http://127.0.0.1:${edgePort}`;
+    const settings = { EDGE_URL: edgeUrl, SEARCH_INDEX_PREFIX: prefix, LOG_LEVEL: 'info' };
+    const searchPath = `/products/search_item?${new URLSearchParams(SEARCH)}`;
+    let productId = '';
+    const replays: Record<string, Replay> = {};
+    for (const [name, path] of [
+      ['search', () => searchPath],
+      ['product', () => `/products/${productId}`],
+      ['page-html', () => `/shop/product/${productId}`],
+    ] as const) {
+      await profiled(`edge-${name}`, [join(repoRoot, 'edge/node.ts')], settings, `${edgeUrl}/health`, async () => {
+        replays[name] = await replayOf(await fetch(`${edgeUrl}${path()}`));
+        if (name === 'search') productId = (JSON.parse(replays[name].body) as { items: { id: string }[] }).items[0]!.id;
+        return path();
+      });
+      writeFileSync(replayFile, JSON.stringify(replays));
+      const ceiling = [fileURLToPath(import.meta.url), '--ceiling', String(ceilingPort), replayFile];
+      await profiled(`replay-${name}`, ceiling, {}, `http://127.0.0.1:${ceilingPort}/fixed`, async () => `/replay/${name}`);
+    }
+    console.log(`profiles in ${dir} (open in Chrome DevTools or speedscope)`);
+  } finally {
+    rmSync(replayFile, { force: true });
+    await cleanup();
+  }
+}
+
+/** What bare Hono replays of an answer: its body and headers, less those the server writes itself. */
+async function replayOf(res: Response): Promise<Replay> {
+  const headers = Object.fromEntries(
+    [...res.headers].filter(([k]) => !['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding'].includes(k)),
+  );
+  return { headers, body: await res.text() };
+}
+
 function verdict(met: boolean): string {
   return met ? 'PASS' : 'MISS';
 }
@@ -205,12 +272,9 @@ async function main(): Promise<void> {
       ['search', searchPath],
     ] as const) {
       const res = await fetch(`${edgeUrl}${path}`);
-      const headers = Object.fromEntries(
-        [...res.headers].filter(([k]) => !['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding'].includes(k)),
-      );
-      replays[name] = { headers, body: await res.text() };
+      replays[name] = await replayOf(res);
       console.log(
-        `${path}: ${res.headers.get('x-cache')} ${res.headers.get('x-cache-level') ?? ''}, ${replays[name].body.length} bytes of JSON, ${Object.keys(headers).length} headers`,
+        `${path}: ${res.headers.get('x-cache')} ${res.headers.get('x-cache-level') ?? ''}, ${replays[name].body.length} bytes of JSON, ${Object.keys(replays[name].headers).length} headers`,
       );
     }
     const replayFile = join(tmpdir(), `bench-edge-${process.pid}-replays.json`);

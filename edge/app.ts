@@ -16,7 +16,7 @@ import { accessLog } from './http/access-log.ts';
 import { createBearerVerifier } from './http/auth.ts';
 import { commonHeadersMiddleware, createCommonHeaders, requestIdFor } from './http/common-headers.ts';
 import { parseCorsOrigins, type CorsOptions } from './http/cors.ts';
-import { createHotFront } from './http/hot-front.ts';
+import { createHotFront, type RequestHeader } from './http/hot-front.ts';
 import { createReadLimiter } from './http/read-limiter.ts';
 import { createWriteLimiter } from './http/rate-limit.ts';
 import { createLogger, type LogSink } from './log.ts';
@@ -40,6 +40,8 @@ export type EdgeOptions = {
   fetchCore?: CoreFetch;
   /** Namespace of the rate-limit keys (tests use their own). */
   rateLimitPrefix?: string;
+  /** How the hot front reads a request header (default: the Request's Headers). */
+  requestHeader?: RequestHeader;
   /** Where log lines go (default console.log). */
   logSink?: LogSink;
   /** SHA-256 for ETags and cache keys (default Web Crypto's). */
@@ -156,7 +158,7 @@ export function createEdge(bindings: Record<string, unknown>, opts: EdgeOptions)
 
   // A GET of a URL among the hot reads is answered in front of the router (about half of a cached
   // read's CPU on Node); everything else, and everything when the in-process level is off, is routed.
-  const front = hot ? createHotFront(hot, common, log) : () => undefined;
+  const front = hot ? createHotFront(hot, common, log, opts.requestHeader) : () => undefined;
   // Reads are limited per address before the front, so a cached read pays for the count alone (read-limiter.ts).
   const limitReads = createReadLimiter(rateLimitRedis, {
     perMinute: env.EDGE_RATE_LIMIT_IP_READS_PER_MINUTE,
@@ -178,7 +180,8 @@ export function createEdge(bindings: Record<string, unknown>, opts: EdgeOptions)
     );
     return new Response(refused.body, { status: 429, headers });
   };
-  const edgeFetch: EdgeFetch = (request, runtimeEnv, ctx) => refuseRead(request, runtimeEnv, ctx) ?? front(request) ?? app.fetch(request, runtimeEnv, ctx);
+  const edgeFetch: EdgeFetch = (request, runtimeEnv, ctx) =>
+    refuseRead(request, runtimeEnv, ctx) ?? front(request, runtimeEnv) ?? app.fetch(request, runtimeEnv, ctx);
   return {
     fetch: edgeFetch,
     request: async (path, init) => edgeFetch(new Request(new URL(path, 'http://localhost'), init)),
