@@ -342,6 +342,12 @@ async function main(): Promise<void> {
       console.log(
         `by server CPU per request (what the ratios would be with a core per process): b/a ${byCpu(b)} (the bytes alone ${byCpu(bBytes)}), c/a ${byCpu(c)} (the bytes alone ${byCpu(cBytes)})`,
       );
+      // Issue 14's measure: the edge's CPU per request against bare Hono sending the very same bytes.
+      const vsBytes = (edge: Measured, bytes: Measured) => bytes.cpuUsPerRequest! / edge.cpuUsPerRequest!;
+      const [bb, cb] = [vsBytes(b, bBytes), vsBytes(c, cBytes)];
+      console.log(
+        `by server CPU against bare Hono replaying the same bytes: (b) ${bb.toFixed(2)}   (c) ${cb.toFixed(2)}   goal ≥ 0.85   ${verdict(bb >= 0.85 && cb >= 0.85)}`,
+      );
     }
     console.log(
       `d/e p50 latency ${(d.latency.p50 / Math.max(e.latency.p50, 0.001)).toFixed(2)}   goal: d.p50 ${d.latency.p50} ms ≤ 1.3 × e.p50 + 2 ms = ${dLimit.toFixed(1)} ms   ${verdict(d.latency.p50 <= dLimit && clean(d) && clean(e))}`,
