@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { Redis } from '@upstash/redis';
 import { groupCaughtUp } from '../cdc/kafka.ts';
 import { removePipeline } from '../cdc/teardown.ts';
 import { config } from '../config/index.ts';
@@ -25,8 +24,13 @@ export async function startCdcWorkers(tagPrefix: string): Promise<CdcWorkers> {
     for (const w of workers) process.kill(w.pid, s);
   };
   const remove = async () => {
-    await removePipeline({ databaseUrl: config.databaseUrl, brokers: config.KAFKA_BROKERS, elasticsearchUrl: config.ELASTICSEARCH_URL, ...names });
-    await deleteKeysOf(names.indexPrefix);
+    await removePipeline({
+      databaseUrl: config.databaseUrl,
+      brokers: config.KAFKA_BROKERS,
+      elasticsearchUrl: config.ELASTICSEARCH_URL,
+      redis: { url: config.UPSTASH_REDIS_REST_URL, token: config.UPSTASH_REDIS_REST_TOKEN },
+      ...names,
+    });
   };
   try {
     workers.push(
@@ -80,17 +84,4 @@ async function settleIndices(indexPrefix: string): Promise<void> {
     signal: AbortSignal.timeout(300_000),
   });
   if (!res.ok) throw new Error(`force merge of ${indexPrefix}* answered ${res.status}: ${await res.text()}`);
-}
-
-/** The Redis keys the indexer and the edge named by this run's index prefix (stock, cached pages). */
-export async function deleteKeysOf(indexPrefix: string): Promise<void> {
-  const redis = new Redis({ url: config.UPSTASH_REDIS_REST_URL, token: config.UPSTASH_REDIS_REST_TOKEN });
-  for (const match of [`stock:${indexPrefix}:*`, `stock-seeded:${indexPrefix}`, `cache:product:${indexPrefix}:*`, `cache:catalog-version:${indexPrefix}`]) {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, { match, count: 1000 });
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = String(next);
-    } while (cursor !== '0');
-  }
 }

@@ -9,7 +9,6 @@ import { searchClient } from '../cdc/search/client.ts';
 import { removePipeline } from '../cdc/teardown.ts';
 import { indexAliases } from '../openapi/internal/read-model.ts';
 import { PUBLISHED_TABLES } from '../cdc/tables.ts';
-import { deleteKeysOf } from './cdc-workers.ts';
 import { assertBenchSettings } from './isolation.ts';
 import { writeBenchResult } from './results.ts';
 
@@ -241,8 +240,13 @@ async function cleanup(): Promise<void> {
   for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
   await Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r)))));
   await sql`delete from products where id like ${`${prefix}-%`}`;
-  await removePipeline({ databaseUrl: config.databaseUrl, brokers: config.KAFKA_BROKERS, elasticsearchUrl: config.ELASTICSEARCH_URL, ...names });
-  await deleteKeysOf(names.indexPrefix);
+  await removePipeline({
+    databaseUrl: config.databaseUrl,
+    brokers: config.KAFKA_BROKERS,
+    elasticsearchUrl: config.ELASTICSEARCH_URL,
+    redis: { url: config.UPSTASH_REDIS_REST_URL, token: config.UPSTASH_REDIS_REST_TOKEN },
+    ...names,
+  });
   await sql.end();
   await es.close();
 }

@@ -207,7 +207,13 @@ async function cleanup(): Promise<void> {
     await sql`delete from orders where user_id = ${userId}`;
     await sql`delete from users where id = ${userId}`;
   }
-  await removePipeline({ databaseUrl: config.databaseUrl, brokers: config.KAFKA_BROKERS, elasticsearchUrl: config.ELASTICSEARCH_URL, ...names });
+  await removePipeline({
+    databaseUrl: config.databaseUrl,
+    brokers: config.KAFKA_BROKERS,
+    elasticsearchUrl: config.ELASTICSEARCH_URL,
+    redis: { url: config.UPSTASH_REDIS_REST_URL, token: config.UPSTASH_REDIS_REST_TOKEN },
+    ...names,
+  });
   await sql.end();
 }
 

@@ -3,9 +3,11 @@ import { deleteGroup, deleteTopicsWithPrefix } from './kafka.ts';
 import { searchClient } from './search/client.ts';
 import { dropIndices } from './search/indices.ts';
 import { dropSlot, ensureStateTable } from './relay/slot.ts';
+import { deleteProjection } from './indexer/cache.ts';
 
 // Removes everything one pipeline instance created (tests and benchmarks run their own slot,
-// publication, topics, consumer group and indices, and must not leave a slot retaining WAL).
+// publication, topics, consumer group, indices and the Redis keys named by the index prefix, and
+// must not leave a slot retaining WAL nor tens of thousands of stock hashes per run).
 export async function removePipeline(p: {
   databaseUrl: string;
   brokers: string;
@@ -15,6 +17,8 @@ export async function removePipeline(p: {
   topicPrefix: string;
   groupId?: string;
   indexPrefix?: string;
+  /** The Upstash REST endpoint whose keys of `indexPrefix` go too. */
+  redis?: { url: string; token: string };
 }): Promise<void> {
   const sql = cdcSql(p.databaseUrl, 1);
   try {
@@ -30,5 +34,6 @@ export async function removePipeline(p: {
     const es = searchClient(p.elasticsearchUrl);
     await dropIndices(es, p.indexPrefix);
     await es.close();
+    if (p.redis) await deleteProjection(p.redis.url, p.redis.token, p.indexPrefix);
   }
 }

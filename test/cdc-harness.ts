@@ -40,8 +40,10 @@ export const startTestRelay = (n: Names, over: Partial<RelaySettings> = {}): Pro
 export const startTestIndexer = (n: Names, over: Partial<IndexerSettings> = {}): Promise<Indexer> =>
   startIndexer(indexerConfig(n, over), serviceLogger('indexer'), { esRequestTimeoutMs: 3000 });
 
+const pipelineRedis = { url: config.UPSTASH_REDIS_REST_URL, token: config.UPSTASH_REDIS_REST_TOKEN };
+
 export const teardown = (n: Names, brokers = config.KAFKA_BROKERS) =>
-  removePipeline({ databaseUrl: config.databaseUrl, brokers, elasticsearchUrl: config.ELASTICSEARCH_URL, ...n });
+  removePipeline({ databaseUrl: config.databaseUrl, brokers, elasticsearchUrl: config.ELASTICSEARCH_URL, redis: pipelineRedis, ...n });
 
 export const testSql = (): Sql => cdcSql(config.databaseUrl, 4);
 export const testEs = (): SearchClient => searchClient(config.ELASTICSEARCH_URL);

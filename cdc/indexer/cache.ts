@@ -90,3 +90,26 @@ export function indexerRedis(url: string, token: string, indexPrefix: string, se
     },
   };
 }
+
+// One SCAN step and the deletion of what it matched, as a script: the local Upstash bridge (like
+// a restricted Upstash token) refuses SCAN itself, and scripts run what they call.
+const DELETE_STEP = `
+local found = redis.call('SCAN', ARGV[1], 'MATCH', ARGV[2], 'COUNT', 5000)
+if #found[2] > 0 then redis.call('DEL', unpack(found[2])) end
+return {found[1], #found[2]}`;
+
+/** Deletes every key the indexer and the edge name by this index prefix (stock projection, product pages, catalog version); how many went. */
+export async function deleteProjection(url: string, token: string, indexPrefix: string): Promise<number> {
+  const redis = new Redis({ url, token, automaticDeserialization: false });
+  const step = redis.createScript<[string, number]>(DELETE_STEP);
+  let deleted = Number(await redis.del(stockKeys.seeded(indexPrefix), cacheKeys.catalogVersion(indexPrefix)));
+  for (const match of [stockKeys.product(indexPrefix, '*'), cacheKeys.product(indexPrefix, '*')]) {
+    let cursor = '0';
+    do {
+      const [next, n] = await step.exec([], [cursor, match]);
+      deleted += Number(n);
+      cursor = String(next);
+    } while (cursor !== '0');
+  }
+  return deleted;
+}
