@@ -27,6 +27,7 @@ import { writeBenchResult } from './results.ts';
 // without HTTP or CDC). Each figure comes with the CPU each part took per paid order (cpu.ts). Stock is ample and spread over many products, so the figure is the cost
 // of the steps, not of one hot row.
 const CLIENTS = 64;
+const CDC_PARTS = ['relay', 'indexer', 'kafka', 'elasticsearch', 'upstash', 'redis'];
 const PRODUCTS = 256;
 const WARMUP_MS = 2_000;
 const MEASURE_MS = 10_000;
@@ -241,6 +242,12 @@ try {
   console.log(`ratio edge on Node / core                    ${(viaNodeEdge.perSecond / viaHttp.perSecond).toFixed(2)}   (goal >= 0.8)`);
   console.log(`ratio edge under workerd / core              ${(viaWorkerEdge.perSecond / viaHttp.perSecond).toFixed(2)}   (goal >= 0.8)`);
   console.log(`ratio HTTP / ceiling                         ${ratio.toFixed(2)}   (goal >= 0.5)`);
+  const msPerOrder = (r: Measured, parts: string[]) => (parts.reduce((s, p) => s + (r.cpu[p] ?? 0), 0) * 10) / r.perSecond;
+  console.log(
+    `CPU per paid order through core, CDC on: core + Postgres ${msPerOrder(viaHttp, ['core', 'postgres']).toFixed(1)} ms; ` +
+      `the CDC pipeline (relay, indexer, Kafka, Elasticsearch, Redis and its bridge) ${msPerOrder(viaHttp, CDC_PARTS).toFixed(1)} ms; ` +
+      `with CDC paused, core + Postgres ${msPerOrder(cdcPaused, ['core', 'postgres']).toFixed(1)} ms`,
+  );
   writeBenchResult(
     'checkout',
     [
@@ -256,6 +263,13 @@ try {
       edge_workerd_paid_orders_per_s: { value: viaWorkerEdge.perSecond, unit: 'paid orders/s' },
       direct_paid_orders_per_s: { value: ceiling.perSecond, unit: 'paid orders/s' },
       clients: { value: CLIENTS, unit: 'concurrent clients' },
+      // what one paid order cost each process through core's API with CDC on: the capacity plan's per-core rates
+      ...Object.fromEntries(
+        ['core', 'postgres', 'relay', 'indexer', 'kafka'].map((part) => [
+          `${part}_cpu_ms_per_paid_order`,
+          { value: ((viaHttp.cpu[part] ?? 0) * 10) / viaHttp.perSecond, unit: 'CPU ms/paid order' },
+        ]),
+      ),
     },
   );
 } finally {

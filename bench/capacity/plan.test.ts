@@ -45,9 +45,16 @@ const bench = (name: string, figures: Record<string, number>) => ({
   source: 'test',
   figures: Object.fromEntries(Object.entries(figures).map(([k, value]) => [k, { value, unit: 'u' }])),
 });
-const inputs = (over: { checkout?: number; cdc?: number; esPerS?: number } = {}): Inputs => ({
-  checkout: bench('checkout', { core_http_paid_orders_per_s: over.checkout ?? 70 }),
-  cdc: bench('cdc', { steady_writes_per_s: over.cdc ?? 500 }),
+type CpuMs = { core?: number; postgres?: number; relay?: number; indexer?: number };
+const inputs = (over: { cpuMs?: CpuMs; esPerS?: number } = {}): Inputs => ({
+  checkout: bench('checkout', {
+    core_http_paid_orders_per_s: 90,
+    core_cpu_ms_per_paid_order: over.cpuMs?.core ?? 6,
+    postgres_cpu_ms_per_paid_order: over.cpuMs?.postgres ?? 6.5,
+    relay_cpu_ms_per_paid_order: over.cpuMs?.relay ?? 2,
+    indexer_cpu_ms_per_paid_order: over.cpuMs?.indexer ?? 1.5,
+  }),
+  cdc: bench('cdc', { steady_writes_per_s: 500 }),
   edge: bench('edge', {
     cached_product_cpu_us: 68.5,
     cached_search_cpu_us: 93.6,
@@ -60,21 +67,33 @@ const inputs = (over: { checkout?: number; cdc?: number; esPerS?: number } = {})
 type Case = { name: string; a?: Partial<typeof values>; i?: Parameters<typeof inputs>[0]; units: Partial<Record<TierId, number>>; first: TierId };
 const cases: Case[] = [
   // ES: (17,361 × 0.4 + 17,361 × 0.2 + 34,722 × 0.1 × 0.1) / (16 req/s/core × 16 × 0.6) = 70.1 → 71;
-  // relay: 100 orders/s × 10.5 events / (500 × 0.6) = 3.5 → 4; primary: 5,408 / (105 × 32 × 0.6) = 2.68 → 3.
+  // relay: 100 orders/s × 10.5 events / (1000 / 2 ms × 9 events × 0.6) = 0.39 → 1; indexer: 0.29 → the floor of 2;
+  // core: (3,672 writes + 7,244 reads × 0.25) / (1000 / 6 ms × 3 × 0.6) = 18.3 → 19;
+  // primary: 5,408 / (1000 / 6.5 ms × 3 × 32 × 0.6) = 0.61 → 1, the most loaded tier that cannot scale out.
   {
     name: "the seed's load",
-    units: { elasticsearch: 71, relay: 4, 'postgres-primary': 3, core: 88, kafka: 3, indexer: 4, redis: 3, workers: 13 },
+    units: { elasticsearch: 71, relay: 1, 'postgres-primary': 1, core: 19, kafka: 3, indexer: 2, redis: 3, workers: 13 },
+    first: 'postgres-primary',
+  },
+  {
+    name: 'a relay ten times costlier per order needs four slots and saturates first',
+    i: { cpuMs: { relay: 20 } },
+    units: { relay: 4, indexer: 2 },
     first: 'relay',
   },
-  { name: 'a relay measured ten times faster leaves the primary first', i: { cdc: 5000 }, units: { relay: 1, indexer: 2 }, first: 'postgres-primary' },
-  { name: 'searches cached at 90% need about half the search nodes', a: { search_hit_rate: 0.9 }, units: { elasticsearch: 37 }, first: 'relay' },
+  { name: 'searches cached at 90% need about half the search nodes', a: { search_hit_rate: 0.9 }, units: { elasticsearch: 37 }, first: 'postgres-primary' },
   {
     name: 'a small shop stays at the floors: 3 search nodes, 2 indexers, 2 cores, 3 brokers',
     a: { daily_users: 10_000, orders_per_s: 0.01 },
     units: { elasticsearch: 3, indexer: 2, core: 2, kafka: 3, relay: 1, 'postgres-primary': 1, 'postgres-replicas': 1, redis: 1 },
     first: 'relay',
   },
-  { name: 'checkout twice as fast halves core processes', i: { checkout: 140 }, units: { core: 44, 'postgres-primary': 2 }, first: 'relay' },
+  {
+    name: 'half the CPU per order in core and Postgres: about half the core processes, the relay now the most loaded',
+    i: { cpuMs: { core: 3, postgres: 3.25 } },
+    units: { core: 10, 'postgres-primary': 1 },
+    first: 'relay',
+  },
 ];
 
 describe('planCapacity', () => {

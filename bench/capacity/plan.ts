@@ -42,6 +42,10 @@ export function figure(inputs: Inputs, bench: BenchName, name: string): number {
 
 const up = (x: number) => Math.ceil(x - 1e-9);
 
+/** CPU milliseconds one paid order cost a process in bench:checkout (core's HTTP API, CDC on). */
+export const cpuMsPerOrder = (inputs: Inputs, process: 'core' | 'postgres' | 'relay' | 'indexer') =>
+  figure(inputs, 'checkout', `${process}_cpu_ms_per_paid_order`);
+
 export function planCapacity(a: Assumptions, inputs: Inputs): Plan {
   const v = (n: keyof Assumptions) => a[n].value;
   const util = v('target_utilisation');
@@ -135,9 +139,12 @@ export function planCapacity(a: Assumptions, inputs: Inputs): Plan {
     scalesOut: true,
   };
 
-  // CDC: bench:cdc's steady rate, carried by one relay and one indexer, is what one of each is known to keep up with.
-  const cdcRate = figure(inputs, 'cdc', 'steady_writes_per_s') * util;
-  const indexers = Math.max(2, up(events / cdcRate));
+  // CDC: bench:checkout's CPU per paid order of the relay and the indexer (one core each: Node runs
+  // their work on one thread), over the events one of its orders makes (one line each).
+  const benchEvents = eventsPerOrder(1);
+  const relayRate = (1000 / cpuMsPerOrder(inputs, 'relay')) * benchEvents * util;
+  const indexerRate = (1000 / cpuMsPerOrder(inputs, 'indexer')) * benchEvents * util;
+  const indexers = Math.max(2, up(events / indexerRate));
   const partitions = Math.max(v('kafka_min_partitions'), indexers);
   const rf = v('kafka_replication_factor');
   const brokers = Math.max(rf, up((events * rf) / (v('kafka_broker_events_per_s') * util)));
@@ -156,9 +163,9 @@ export function planCapacity(a: Assumptions, inputs: Inputs): Plan {
     tier: 'CDC relay',
     demand: events,
     unit: 'events/s',
-    perUnit: cdcRate,
-    units: up(events / cdcRate),
-    provision: `1 active per replication slot + 1 standby${events > cdcRate ? `; ${up(events / cdcRate)} slots' worth needed` : ''}`,
+    perUnit: relayRate,
+    units: up(events / relayRate),
+    provision: `1 active per replication slot + 1 standby${events > relayRate ? `; ${up(events / relayRate)} slots' worth needed` : ''}`,
     scalesOut: false,
   };
   const indexer: Tier = {
@@ -166,15 +173,16 @@ export function planCapacity(a: Assumptions, inputs: Inputs): Plan {
     tier: 'CDC indexer',
     demand: events,
     unit: 'events/s',
-    perUnit: cdcRate,
+    perUnit: indexerRate,
     units: indexers,
     provision: `${indexers} consumers in one group (≥ 2, one per zone)`,
     scalesOut: true,
   };
 
-  // Core and Postgres: bench:checkout's paid orders/s are WRITES_PER_BENCH_ORDER write requests
-  // each, shared by every process on the bench machine's cores.
-  const writesPerCore = (figure(inputs, 'checkout', 'core_http_paid_orders_per_s') * WRITES_PER_BENCH_ORDER) / inputs.checkout.machine.cores;
+  // Core and Postgres: bench:checkout's CPU per paid order of core and of Postgres (with its
+  // backends), each order WRITES_PER_BENCH_ORDER write requests.
+  const writesPerCore = (1000 / cpuMsPerOrder(inputs, 'core')) * WRITES_PER_BENCH_ORDER;
+  const postgresWritesPerCore = (1000 / cpuMsPerOrder(inputs, 'postgres')) * WRITES_PER_BENCH_ORDER;
   const readCost = v('read_cost_vs_write');
   const coreDemand = writes + (cartRead.peakPerS + statusRead.peakPerS) * readCost;
   const coreProcesses = Math.max(2, up(coreDemand / (writesPerCore * util)));
@@ -188,7 +196,7 @@ export function planCapacity(a: Assumptions, inputs: Inputs): Plan {
     provision: `${coreProcesses} processes, one core each, behind the edge's failover list`,
     scalesOut: true,
   };
-  const perPrimary = writesPerCore * v('postgres_primary_cores') * util;
+  const perPrimary = postgresWritesPerCore * v('postgres_primary_cores') * util;
   // Cart reads stay on the primary: a shopper must see the line they just added.
   const primaryDemand = writes + cartRead.peakPerS * readCost;
   const primary: Tier = {
