@@ -195,6 +195,9 @@ try {
     await new Promise((r) => core.once('exit', r));
   });
   const cdcParts = { relay: [cdc.pids.relay], indexer: [cdc.pids.indexer] };
+  // Discarded: core has just started, and its first seconds (compiling its hot paths, opening its
+  // pool) made the first case, CDC on, the slowest in every run, whichever case came first.
+  await measure(httpClients, products, httpStep(port));
   const viaHttp = await measure(httpClients, products, httpStep(port), { core: [core.pid!], ...cdcParts });
 
   // The same load through the edge (its own process on Node, and the Worker under workerd), which
