@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { groupCaughtUp } from '../cdc/kafka.ts';
-import { removePipeline } from '../cdc/teardown.ts';
+import { pipelineEndpoints, removePipeline } from '../cdc/teardown.ts';
 import { config } from '../config/index.ts';
 import { topicFor } from '../openapi/internal/events.ts';
 import { freePort } from '../test/support/servers.ts';
@@ -24,13 +24,7 @@ export async function startCdcWorkers(tagPrefix: string): Promise<CdcWorkers> {
     for (const w of workers) process.kill(w.pid, s);
   };
   const remove = async () => {
-    await removePipeline({
-      databaseUrl: config.databaseUrl,
-      brokers: config.KAFKA_BROKERS,
-      elasticsearchUrl: config.ELASTICSEARCH_URL,
-      redis: { url: config.UPSTASH_REDIS_REST_URL, token: config.UPSTASH_REDIS_REST_TOKEN },
-      ...names,
-    });
+    await removePipeline({ ...pipelineEndpoints(config), ...names });
   };
   try {
     workers.push(

@@ -6,7 +6,7 @@ import { cdcSql } from '../cdc/db.ts';
 import { createChangeProducer, ensureTopics, groupCaughtUp, tapTopics } from '../cdc/kafka.ts';
 import { topicFor, type Envelope } from '../openapi/internal/events.ts';
 import { searchClient } from '../cdc/search/client.ts';
-import { removePipeline } from '../cdc/teardown.ts';
+import { pipelineEndpoints, removePipeline } from '../cdc/teardown.ts';
 import { indexAliases } from '../openapi/internal/read-model.ts';
 import { PUBLISHED_TABLES } from '../cdc/tables.ts';
 import { assertBenchSettings } from './isolation.ts';
@@ -240,13 +240,7 @@ async function cleanup(): Promise<void> {
   for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
   await Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r)))));
   await sql`delete from products where id like ${`${prefix}-%`}`;
-  await removePipeline({
-    databaseUrl: config.databaseUrl,
-    brokers: config.KAFKA_BROKERS,
-    elasticsearchUrl: config.ELASTICSEARCH_URL,
-    redis: { url: config.UPSTASH_REDIS_REST_URL, token: config.UPSTASH_REDIS_REST_TOKEN },
-    ...names,
-  });
+  await removePipeline({ ...pipelineEndpoints(config), ...names });
   await sql.end();
   await es.close();
 }

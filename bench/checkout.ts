@@ -24,8 +24,9 @@ import { writeBenchResult } from './results.ts';
 // (bench/cdc-workers.ts); then the same load through the edge (on Node and under workerd) to that
 // core, with the CDC workers paused (SIGSTOP), and through the same domain steps called directly
 // with postgres.js in this process (the ceiling: the same transactions and idempotency records,
-// without HTTP or CDC). Each figure comes with the CPU each part took per paid order (cpu.ts). Stock is ample and spread over many products, so the figure is the cost
-// of the steps, not of one hot row.
+// without HTTP or CDC). Each figure comes with the CPU each part took per paid order (cpu.ts).
+// Stock is ample and spread over many products, so the figure is the cost of the steps, not of
+// one hot row.
 const CLIENTS = 64;
 const CDC_PARTS = ['relay', 'indexer', 'kafka', 'elasticsearch', 'upstash', 'redis'];
 const PRODUCTS = 256;
@@ -50,6 +51,9 @@ async function setup(sql: Sql): Promise<{ clients: Client[]; products: string[] 
 
 type Measured = { perSecond: number; failures: number; cpu: Record<string, number> };
 
+/** CPU milliseconds the named parts took together per paid order (cpu is in percent of a core). */
+const msPerOrder = (r: Measured, parts: string[]) => (parts.reduce((s, p) => s + (r.cpu[p] ?? 0), 0) * 10) / r.perSecond;
+
 /** Runs `step` in CLIENTS loops; counts successes (and the CPU of `parts`) during the measured window only. */
 async function measure(clients: Client[], products: string[], step: Step, parts: Record<string, readonly number[]> = {}): Promise<Measured> {
   let measuring = false;
@@ -70,7 +74,7 @@ async function measure(clients: Client[], products: string[], step: Step, parts:
   const cpu = watchCpu({ ...stackRoots(), ...parts, 'bench (load)': [process.pid] });
   await new Promise((r) => setTimeout(r, MEASURE_MS));
   measuring = false;
-  const { percentOfACore } = cpu.stop();
+  const percentOfACore = cpu.stop();
   const seconds = (performance.now() - started) / 1000;
   stop = true;
   await Promise.all(loops);
@@ -245,7 +249,6 @@ try {
   console.log(`ratio edge on Node / core                    ${(viaNodeEdge.perSecond / viaHttp.perSecond).toFixed(2)}   (goal >= 0.8)`);
   console.log(`ratio edge under workerd / core              ${(viaWorkerEdge.perSecond / viaHttp.perSecond).toFixed(2)}   (goal >= 0.8)`);
   console.log(`ratio HTTP / ceiling                         ${ratio.toFixed(2)}   (goal >= 0.5)`);
-  const msPerOrder = (r: Measured, parts: string[]) => (parts.reduce((s, p) => s + (r.cpu[p] ?? 0), 0) * 10) / r.perSecond;
   console.log(
     `CPU per paid order through core, CDC on: core + Postgres ${msPerOrder(viaHttp, ['core', 'postgres']).toFixed(1)} ms; ` +
       `the CDC pipeline (relay, indexer, Kafka, Elasticsearch, Redis and its bridge) ${msPerOrder(viaHttp, CDC_PARTS).toFixed(1)} ms; ` +
@@ -270,7 +273,7 @@ try {
       ...Object.fromEntries(
         ['core', 'postgres', 'relay', 'indexer', 'kafka'].map((part) => [
           `${part}_cpu_ms_per_paid_order`,
-          { value: ((viaHttp.cpu[part] ?? 0) * 10) / viaHttp.perSecond, unit: 'CPU ms/paid order' },
+          { value: msPerOrder(viaHttp, [part]), unit: 'CPU ms/paid order' },
         ]),
       ),
     },

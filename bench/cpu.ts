@@ -69,7 +69,7 @@ export function stackRoots(): Record<string, number[]> {
   return out;
 }
 
-export type CpuWindow = { stop(): { seconds: number; percentOfACore: Record<string, number> } };
+export type CpuWindow = { stop(): Record<string, number> };
 
 /** Starts a window over these groups; stop() gives each group's CPU as percent of one core. */
 export function watchCpu(roots: Record<string, readonly number[]>): CpuWindow {
@@ -79,7 +79,7 @@ export function watchCpu(roots: Record<string, readonly number[]>): CpuWindow {
     stop() {
       const seconds = (performance.now() - started) / 1000;
       const ticks = ticksByGroup(roots, before, readProcesses());
-      return { seconds, percentOfACore: Object.fromEntries(Object.entries(ticks).map(([g, t]) => [g, (100 * t) / ticksPerSecond / seconds])) };
+      return Object.fromEntries(Object.entries(ticks).map(([g, t]) => [g, (100 * t) / ticksPerSecond / seconds]));
     },
   };
 }

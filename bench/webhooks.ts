@@ -6,7 +6,7 @@ import { ensureTopics, tapTopics } from '../cdc/kafka.ts';
 import { createLogger } from '../cdc/log.ts';
 import { startRelay } from '../cdc/relay/relay.ts';
 import { relaySettings } from '../cdc/relay/settings.ts';
-import { removePipeline } from '../cdc/teardown.ts';
+import { pipelineEndpoints, removePipeline } from '../cdc/teardown.ts';
 import { PUBLISHED_TABLES } from '../cdc/tables.ts';
 import { config } from '../config/index.ts';
 import { topicFor, type Envelope } from '../openapi/internal/events.ts';
@@ -207,13 +207,7 @@ async function cleanup(): Promise<void> {
     await sql`delete from orders where user_id = ${userId}`;
     await sql`delete from users where id = ${userId}`;
   }
-  await removePipeline({
-    databaseUrl: config.databaseUrl,
-    brokers: config.KAFKA_BROKERS,
-    elasticsearchUrl: config.ELASTICSEARCH_URL,
-    redis: { url: config.UPSTASH_REDIS_REST_URL, token: config.UPSTASH_REDIS_REST_TOKEN },
-    ...names,
-  });
+  await removePipeline({ ...pipelineEndpoints(config), ...names });
   await sql.end();
 }
 

@@ -1,3 +1,4 @@
+import type { Config } from '../config/index.ts';
 import { cdcSql } from './db.ts';
 import { deleteGroup, deleteTopicsWithPrefix } from './kafka.ts';
 import { searchClient } from './search/client.ts';
@@ -8,18 +9,25 @@ import { deleteProjection } from './indexer/cache.ts';
 // Removes everything one pipeline instance created (tests and benchmarks run their own slot,
 // publication, topics, consumer group, indices and the Redis keys named by the index prefix, and
 // must not leave a slot retaining WAL nor tens of thousands of stock hashes per run).
-export async function removePipeline(p: {
-  databaseUrl: string;
-  brokers: string;
-  elasticsearchUrl: string;
-  slot: string;
-  publication: string;
-  topicPrefix: string;
-  groupId?: string;
-  indexPrefix?: string;
-  /** The Upstash REST endpoint whose keys of `indexPrefix` go too. */
-  redis?: { url: string; token: string };
-}): Promise<void> {
+type Endpoints = { databaseUrl: string; brokers: string; elasticsearchUrl: string; redis?: { url: string; token: string } };
+
+/** Where a pipeline's state lives, as the settings name it: what removePipeline needs besides the names. */
+export const pipelineEndpoints = (cfg: Config): Required<Endpoints> => ({
+  databaseUrl: cfg.databaseUrl,
+  brokers: cfg.KAFKA_BROKERS,
+  elasticsearchUrl: cfg.ELASTICSEARCH_URL,
+  redis: { url: cfg.UPSTASH_REDIS_REST_URL, token: cfg.UPSTASH_REDIS_REST_TOKEN },
+});
+
+export async function removePipeline(
+  p: Endpoints & {
+    slot: string;
+    publication: string;
+    topicPrefix: string;
+    groupId?: string;
+    indexPrefix?: string;
+  },
+): Promise<void> {
   const sql = cdcSql(p.databaseUrl, 1);
   try {
     await ensureStateTable(sql);

@@ -7,7 +7,7 @@ import { startRelay, type Relay } from '../cdc/relay/relay.ts';
 import { relaySettings, type RelaySettings } from '../cdc/relay/settings.ts';
 import { startIndexer, type Indexer } from '../cdc/indexer/indexer.ts';
 import { indexerSettings, type IndexerSettings } from '../cdc/indexer/settings.ts';
-import { removePipeline } from '../cdc/teardown.ts';
+import { pipelineEndpoints, removePipeline } from '../cdc/teardown.ts';
 import { groupCaughtUp, type IncomingMessage } from '../cdc/kafka.ts';
 import { topicFor, type Envelope } from '../openapi/internal/events.ts';
 import { searchClient, type SearchClient } from '../cdc/search/client.ts';
@@ -40,10 +40,7 @@ export const startTestRelay = (n: Names, over: Partial<RelaySettings> = {}): Pro
 export const startTestIndexer = (n: Names, over: Partial<IndexerSettings> = {}): Promise<Indexer> =>
   startIndexer(indexerConfig(n, over), serviceLogger('indexer'), { esRequestTimeoutMs: 3000 });
 
-const pipelineRedis = { url: config.UPSTASH_REDIS_REST_URL, token: config.UPSTASH_REDIS_REST_TOKEN };
-
-export const teardown = (n: Names, brokers = config.KAFKA_BROKERS) =>
-  removePipeline({ databaseUrl: config.databaseUrl, brokers, elasticsearchUrl: config.ELASTICSEARCH_URL, redis: pipelineRedis, ...n });
+export const teardown = (n: Names, brokers = config.KAFKA_BROKERS) => removePipeline({ ...pipelineEndpoints(config), brokers, ...n });
 
 export const testSql = (): Sql => cdcSql(config.databaseUrl, 4);
 export const testEs = (): SearchClient => searchClient(config.ELASTICSEARCH_URL);

@@ -43,8 +43,7 @@ export function figure(inputs: Inputs, bench: BenchName, name: string): number {
 const up = (x: number) => Math.ceil(x - 1e-9);
 
 /** CPU milliseconds one paid order cost a process in bench:checkout (core's HTTP API, CDC on). */
-export const cpuMsPerOrder = (inputs: Inputs, process: 'core' | 'postgres' | 'relay' | 'indexer') =>
-  figure(inputs, 'checkout', `${process}_cpu_ms_per_paid_order`);
+const cpuMsPerOrder = (inputs: Inputs, process: 'core' | 'postgres' | 'relay' | 'indexer') => figure(inputs, 'checkout', `${process}_cpu_ms_per_paid_order`);
 
 export function planCapacity(a: Assumptions, inputs: Inputs): Plan {
   const v = (n: keyof Assumptions) => a[n].value;

@@ -75,6 +75,15 @@ describe('createFlusher', () => {
     f.close();
   });
 
+  it('sends nothing when closed while lingering', async () => {
+    const { f, sent, confirmed } = harness(0, 20);
+    f.enqueue(tx(10, 1));
+    f.close();
+    await new Promise((r) => setTimeout(r, 40));
+    expect(sent).toEqual([]);
+    expect(confirmed).toEqual([]);
+  });
+
   it('never splits a transaction, even one larger than a batch', async () => {
     const { f, sent, release } = harness();
     f.enqueue(tx(10, 1));

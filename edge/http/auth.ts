@@ -31,8 +31,10 @@ export function createBearerVerifier(publicKeys: string) {
     const token = parseBearer(authorization);
     if (!token) return { kind: 'invalid', reason: 'Authorization must be "Bearer <token>"' };
     const known = verified.get(token);
-    if (known && known.exp > Math.floor(Date.now() / 1000)) return { kind: 'valid', claims: known };
-    verified.delete(token);
+    if (known) {
+      if (known.exp > Math.floor(Date.now() / 1000)) return { kind: 'valid', claims: known };
+      verified.delete(token);
+    }
     try {
       const { payload } = await jwtVerify(token, keys, { issuer: JWT_ISSUER, algorithms: [JWT_ALGORITHM] });
       const claims = JwtClaimsSchema.safeParse(payload);
