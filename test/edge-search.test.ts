@@ -5,9 +5,10 @@ import { dropIndices } from '../cdc/search/indices.ts';
 import { config } from '../config/index.ts';
 import { testSql } from './cdc-harness.ts';
 import { createEdge } from '../edge/app.ts';
+
 import { loadCatalogSlice, seedProducts } from './support/seed-index.ts';
 import type { ProductDocument } from '../openapi/internal/read-model.ts';
-import type { SearchResponse, SuggestResponse } from '../openapi/schemas/search.ts';
+import { type SearchResponse, type SuggestResponse, WIDEN_BELOW } from '../openapi/schemas/search.ts';
 
 // Search through the edge app against a private index built from the real catalog
 // (every Samsung, backpack, speaker and T-shirt product plus 1,500 others).
@@ -131,6 +132,23 @@ describe('GET /products/search_item', () => {
     const r = await search(`query=${encodeURIComponent(q)}&size=5`);
     expect(r.items.length).toBeGreaterThan(0);
     expect(expected.test(r.items[0]!.title)).toBe(true);
+  });
+
+  // sort=newest counts products (no collapse), so totals compare as sets of products.
+  it(`lists products with all of a search's words while at least ${WIDEN_BELOW} have them`, async () => {
+    const total = async (q: string) => (await search(`query=${encodeURIComponent(q)}&sort=newest&size=1`)).total;
+    const [both, round, neck] = [await total('round neck'), await total('round'), await total('neck')];
+    expect(both).toBeGreaterThanOrEqual(WIDEN_BELOW);
+    expect(both).toBeLessThan(Math.min(round, neck));
+  });
+
+  it(`widens to most of the words when fewer than ${WIDEN_BELOW} products have them all`, async () => {
+    const total = async (q: string) => (await search(`query=${encodeURIComponent(q)}&sort=newest&size=1`)).total;
+    const [both, samsung, backpack] = [await total('samsung backpack'), await total('samsung'), await total('backpack')];
+    expect(Math.min(samsung, backpack)).toBeGreaterThan(0);
+    expect(both).toBeGreaterThanOrEqual(Math.max(samsung, backpack));
+    const first = await search('query=samsung%20backpack&size=20');
+    expect(first.items.some((i) => /backpack/i.test(i.title)) && first.items.some((i) => /samsung/i.test(`${i.brand} ${i.title}`))).toBe(true);
   });
 
   it('suggests a respelling when a query matches nothing', async () => {

@@ -1,12 +1,13 @@
-import type { SearchClient } from '../../cdc/search/client.ts';
+import type { estypes } from '@elastic/elasticsearch';
 import { buildSearchQuery } from '../../edge/search/build-query.ts';
-import { searchTotal } from '../../edge/search/to-response.ts';
+import { createEs, type Es } from '../../edge/search/es.ts';
+import { runSearch } from '../../edge/search/search.ts';
 import { SearchQuerySchema } from '../../openapi/schemas/search.ts';
 import type { JudgedQuery } from './judgments.ts';
 import { mean, ndcgAt, percentile, precisionAt } from './metrics.ts';
 
-// Runs every judged query with the very body the edge sends (edge/search/build-query.ts) and
-// scores the first page of 10.
+// Runs every judged query as the edge does (edge/search/search.ts: the very bodies, the widening,
+// the respelling) and scores the first page of 10.
 export const K = 10;
 
 export type QueryResult = {
@@ -16,7 +17,7 @@ export type QueryResult = {
   p10: number;
   ndcg10: number;
   zero: boolean;
-  /** Elasticsearch's median `took` over the timed runs (ms). */
+  /** Elasticsearch's median `took` over the timed runs, summed over a run's searches (ms). */
   took: number;
   top: { id: string; title: string }[];
 };
@@ -25,26 +26,35 @@ export type Evaluation = {
   overall: { p10: number; ndcg10: number; zeroRate: number; tookP50: number; tookP99: number; queries: number };
 };
 
-type Hit = { id: string; title: string };
-
-async function run(es: SearchClient, alias: string, query: string) {
+async function run(es: Es, alias: string, query: string) {
   const params = SearchQuerySchema.parse({ query, size: String(K) });
   const built = buildSearchQuery(params, null);
   if ('error' in built) throw new Error(built.error.message);
-  const res = await es.search<Hit>({ index: alias, ...built.body });
-  return { res, total: searchTotal(res, params) };
+  let took = 0;
+  const timed: Es = {
+    ...es,
+    async search<T>(index: string, body: estypes.SearchRequest) {
+      const res = await es.search<T>(index, body);
+      took += res.took;
+      return res;
+    },
+  };
+  const res = await runSearch(timed, alias, params, built);
+  return { res, took };
 }
 
 /** `repeats` timed runs per query after one warm-up; `took` is Elasticsearch's own figure. */
-export async function evaluate(es: SearchClient, alias: string, judged: readonly JudgedQuery[], repeats = 3): Promise<Evaluation> {
+export async function evaluate(esUrl: string, alias: string, judged: readonly JudgedQuery[], repeats = 3): Promise<Evaluation> {
+  const es = createEs(esUrl, 120_000);
   const results: QueryResult[] = [];
   const took: number[] = [];
   for (const q of judged) {
-    const { res, total } = await run(es, alias, q.query);
+    const { res } = await run(es, alias, q.query);
+    const total = res.total;
     const timed: number[] = [];
-    for (let i = 0; i < repeats; i++) timed.push((await run(es, alias, q.query)).res.took);
+    for (let i = 0; i < repeats; i++) timed.push((await run(es, alias, q.query)).took);
     took.push(...timed);
-    const top = res.hits.hits.map((h) => ({ id: h._source!.id, title: h._source!.title }));
+    const top = res.items.map((h) => ({ id: h.id, title: h.title }));
     const ids = top.map((t) => t.id);
     results.push({
       query: q.query,

@@ -17,7 +17,7 @@ try {
   const started = Date.now();
   const { alias, built } = await ensureEvalIndex(es, sql, config.POSTGRES_DB);
   console.log(`index ${alias} (${built ? `built in ${Date.now() - started} ms` : 'reused'})`);
-  const { results, overall } = await evaluate(es, alias, loadJudgments(), Number(values.repeats));
+  const { results, overall } = await evaluate(config.ELASTICSEARCH_URL, alias, loadJudgments(), Number(values.repeats));
   const f = (x: number) => x.toFixed(2);
   console.log(`${'query'.padEnd(24)} ${'kind'.padEnd(11)} P@10 nDCG@10 ${'total'.padStart(6)} took zero`);
   for (const r of results) {

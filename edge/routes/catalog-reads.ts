@@ -73,7 +73,7 @@ export function createCatalogReads(deps: CatalogReadsDeps) {
       return {
         at: await searchKey('search', params),
         policy: searchPolicy,
-        load: () => runSearch(deps.es, aliases.products, params, built.body),
+        load: () => runSearch(deps.es, aliases.products, params, built),
       };
     },
 

@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { SearchQuerySchema, type SearchParams } from '../../openapi/schemas/search.ts';
-import { buildRespellQuery, buildSearchQuery, DID_YOU_MEAN_BELOW, MAX_RESULT_WINDOW, wantsRespelling } from './build-query.ts';
+import { buildRespellQuery, buildSearchQuery, DID_YOU_MEAN_BELOW, MAX_RESULT_WINDOW, type SearchBodies, wantsRespelling } from './build-query.ts';
 
 const params = (q: Record<string, unknown>): SearchParams => SearchQuerySchema.parse(q);
-const body = (q: Record<string, unknown>, after: (string | number)[] | null = null) => {
+const bodies = (q: Record<string, unknown>, after: (string | number)[] | null = null): SearchBodies => {
   const r = buildSearchQuery(params(q), after);
   if ('error' in r) throw new Error(r.error.message);
-  return r.body;
+  return r;
 };
+const body = (q: Record<string, unknown>, after: (string | number)[] | null = null) => bodies(q, after).body;
 type Clause = Record<string, Record<string, { boost?: number; fuzziness?: unknown; prefix_length?: number; fields?: string[] }>>;
-const boolOf = (q: Record<string, unknown>) => (body(q).query as { bool: { must: { bool: { should: Clause[] } }[]; filter: unknown[] } }).bool;
+type Bool = { bool: { must: { bool: { should: Clause[] } }[]; filter: unknown[] } };
+const boolOf = (q: Record<string, unknown>) => (body(q).query as Bool).bool;
+const widenedShould = (q: Record<string, unknown>) => (bodies(q).widened!.query as Bool).bool.must[0]!.bool.should.map(parts);
 /** The field (or fields) and options of a match, match_phrase or multi_match clause. */
 const parts = (c: Clause) => {
   const [kind, inner] = Object.entries(c)[0]!;
@@ -31,10 +34,9 @@ describe('buildSearchQuery', () => {
     expect((body(q).query as { bool: { must: unknown[] } }).bool.must).toEqual([must]);
   });
 
-  it('grades evidence: all words stemmed across title, brand and category first, then most words, exact, phrase, compounds, prefixes, typos, description', () => {
+  it('grades evidence: all words stemmed across title, brand and category first, then exact, phrase, compounds, prefixes, typos, description', () => {
     const should = boolOf({ query: 'samsng gal' }).must[0]!.bool.should.map(parts);
     expect(should.map((c) => [c.kind, c.field])).toEqual([
-      ['multi_match', 'title.english^3,brand.text^2,category_path.text'],
       ['multi_match', 'title.english^3,brand.text^2,category_path.text'],
       ['match', 'title'],
       ['match_phrase', 'title.english'],
@@ -43,12 +45,34 @@ describe('buildSearchQuery', () => {
       ['match', 'title'],
       ['match', 'description'],
     ]);
-    expect(should[1]!.options).toMatchObject({ minimum_should_match: '1<-1 3<75%' });
+    expect(should[0]!.options).toMatchObject({ operator: 'and' });
     const boosts = should.map((c) => c.options.boost ?? 1);
     const fuzzy = should.find((c) => c.options.fuzziness)!.options;
     expect(fuzzy).toMatchObject({ fuzziness: 'AUTO:5,8', prefix_length: 1 });
     // Typos and the description only ever outweigh nothing: below every other kind of evidence.
-    expect(Math.max(...boosts.slice(6))).toBeLessThan(Math.min(...boosts.slice(0, 6)));
+    expect(Math.max(...boosts.slice(5))).toBeLessThan(Math.min(...boosts.slice(0, 5)));
+  });
+
+  it('widened, a search of several words also takes most of them, and a product with all of them scores as in the narrow search', () => {
+    const q = { query: 'bluetooth speaker' };
+    const narrow = boolOf(q).must[0]!.bool.should.map(parts);
+    const widened = widenedShould(q);
+    expect(widened[1]).toMatchObject({ kind: 'multi_match', options: { minimum_should_match: '1<-1 3<75%' } });
+    expect(widened.filter((_, i) => i !== 1).map((c) => [c.kind, c.field])).toEqual(narrow.map((c) => [c.kind, c.field]));
+    // The widening clause scores a product with every word exactly as the all-words clause does.
+    expect(widened[0]!.options.boost! + widened[1]!.options.boost!).toBe(narrow[0]!.options.boost);
+    expect(widened.slice(2)).toEqual(narrow.slice(1));
+    const { body: b, widened: w } = bodies(q);
+    expect({ ...w, query: undefined }).toEqual({ ...b, query: undefined });
+  });
+
+  it.each([
+    ['one word', { query: 'speaker' }, false],
+    ['a hyphenated word (two, as the index splits it)', { query: 't-shirt' }, true],
+    ['two words', { query: 'bluetooth speaker' }, true],
+    ['browsing', {}, false],
+  ])('a search of %s has a widened body: %s', (_name, q, widened) => {
+    expect(bodies(q).widened !== null).toBe(widened);
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import type { estypes } from '@elastic/elasticsearch';
 import type { SearchParams } from '../../openapi/schemas/search.ts';
 import type { SortValue } from './cursor.ts';
+import { queryWords } from './highlight.ts';
 
 // Pure: turns validated search parameters into an Elasticsearch _search body. Field names
 // follow cdc/search/mappings.ts (keywords for filters/facets, `.text` sub-fields for matching).
@@ -38,17 +39,40 @@ const SORTS: Record<SearchParams['sort'], estypes.SortCombinations[]> = {
  * as one or two words ("tshirt" / "T-Shirt", "bed sheets" / "Bedsheet") add to it; word starts and,
  * last and lowest, typos (one edit from 5 letters, two from 8, never on the first letter) only
  * find what nothing else found, as does the description.
+ *
+ * `widened` adds most of the words, well below all of them ("bluetooth speaker" then lists
+ * speakers too): asked only of a search of several words whose listings with all of them are
+ * fewer than WIDEN_BELOW. Matching most words made a search of two words match every
+ * product with either, and every matched product costs the aggregations, the collapse and the
+ * listing count: half of an uncached search's Elasticsearch CPU over the judged queries. A product
+ * with all the words scores the same either way: there the widening clause adds exactly what the
+ * all-words clause scores, so the narrow search gives that clause its weight too.
  */
 const CROSS_FIELDS = ['title.english^3', 'brand.text^2', 'category_path.text'];
+const ALL_WORDS_BOOST = 4;
+const MOST_WORDS_BOOST = 1;
 
-export function textQuery(text: string): estypes.QueryDslQueryContainer {
+export function textQuery(text: string, widened = false): estypes.QueryDslQueryContainer {
   if (text === '') return { match_all: {} };
+  const allWords = widened ? ALL_WORDS_BOOST : ALL_WORDS_BOOST + MOST_WORDS_BOOST;
   return {
     bool: {
       should: [
-        { multi_match: { query: text, type: 'cross_fields', fields: CROSS_FIELDS, operator: 'and', tie_breaker: 0.3, boost: 4 } },
-        // Most of the words will do, well below all of them ("bluetooth speaker" still lists speakers).
-        { multi_match: { query: text, type: 'cross_fields', fields: CROSS_FIELDS, minimum_should_match: '1<-1 3<75%', tie_breaker: 0.3, boost: 1 } },
+        { multi_match: { query: text, type: 'cross_fields', fields: CROSS_FIELDS, operator: 'and', tie_breaker: 0.3, boost: allWords } },
+        ...(widened
+          ? [
+              {
+                multi_match: {
+                  query: text,
+                  type: 'cross_fields' as const,
+                  fields: CROSS_FIELDS,
+                  minimum_should_match: '1<-1 3<75%',
+                  tie_breaker: 0.3,
+                  boost: MOST_WORDS_BOOST,
+                },
+              },
+            ]
+          : []),
         { match: { title: { query: text, operator: 'and', boost: 2 } } },
         { match_phrase: { 'title.english': { query: text, slop: 2, boost: 3 } } },
         { match: { 'title.joined': { query: text, boost: 3 } } },
@@ -102,8 +126,15 @@ export type SearchQueryError = { field: string; message: string };
 const offsetOf = (cursor: SortValue[]): number | null =>
   cursor.length === 2 && cursor[0] === OFFSET_CURSOR && Number.isInteger(cursor[1]) && (cursor[1] as number) >= 0 ? (cursor[1] as number) : null;
 
-/** The _search body, or the parameter that makes the request impossible. */
-export function buildSearchQuery(p: SearchParams, cursor: SortValue[] | null): { body: estypes.SearchRequest } | { error: SearchQueryError } {
+/**
+ * A search's bodies: the narrow one, and for a query of several words the widened one, asked when
+ * the narrow one has fewer than WIDEN_BELOW listings (with one word, all and most are the same).
+ * Decided by the narrow total alone, so every page of a search, at any size, makes the same choice.
+ */
+export type SearchBodies = { body: estypes.SearchRequest; widened: estypes.SearchRequest | null };
+
+/** The _search bodies, or the parameter that makes the request impossible. */
+export function buildSearchQuery(p: SearchParams, cursor: SortValue[] | null): SearchBodies | { error: SearchQueryError } {
   const collapsed = collapses(p);
   const cursorOffset = cursor === null ? null : offsetOf(cursor);
   if (cursor !== null && collapsed !== (cursorOffset !== null)) return { error: { field: 'cursor', message: 'not a cursor of this search' } };
@@ -112,23 +143,26 @@ export function buildSearchQuery(p: SearchParams, cursor: SortValue[] | null): {
     const hint = collapsed ? 'sort by something other than relevance to go deeper' : 'follow next_cursor for deeper pages';
     return { error: { field: cursor === null ? 'page' : 'cursor', message: `page × size may not exceed ${MAX_RESULT_WINDOW}; ${hint}` } };
   }
-  const body: estypes.SearchRequest = {
-    query: { bool: { must: [textQuery(p.query)], filter: searchFilters(p) } },
-    sort: SORTS[p.sort],
-    size: p.size,
-    // A collapsed search's total is its listings count: counting every hit as well is work nobody reads.
-    track_total_hits: !collapsed,
-    _source: SUMMARY_SOURCE,
-    aggs: {
-      categories: { terms: { field: 'category', size: FACET_SIZE } },
-      brands: { terms: { field: 'brand', size: FACET_SIZE } },
-      price: { range: { field: 'price', ranges: PRICE_BUCKETS.map((b) => ({ ...b })) } },
-      rating: { range: { field: 'rating', ranges: RATING_BUCKETS } },
-      ...(collapsed ? { listings: { cardinality: { field: 'title.keyword', precision_threshold: 40_000 } } } : {}),
-    },
+  const bodyOf = (widened: boolean): estypes.SearchRequest => {
+    const body: estypes.SearchRequest = {
+      query: { bool: { must: [textQuery(p.query, widened)], filter: searchFilters(p) } },
+      sort: SORTS[p.sort],
+      size: p.size,
+      // A collapsed search's total is its listings count: counting every hit as well is work nobody reads.
+      track_total_hits: !collapsed,
+      _source: SUMMARY_SOURCE,
+      aggs: {
+        categories: { terms: { field: 'category', size: FACET_SIZE } },
+        brands: { terms: { field: 'brand', size: FACET_SIZE } },
+        price: { range: { field: 'price', ranges: PRICE_BUCKETS.map((b) => ({ ...b })) } },
+        rating: { range: { field: 'rating', ranges: RATING_BUCKETS } },
+        ...(collapsed ? { listings: { cardinality: { field: 'title.keyword', precision_threshold: 40_000 } } } : {}),
+      },
+    };
+    if (collapsed) body.collapse = { field: 'title.keyword' };
+    if (offset !== null) body.from = offset;
+    else body.search_after = cursor!;
+    return body;
   };
-  if (collapsed) body.collapse = { field: 'title.keyword' };
-  if (offset !== null) body.from = offset;
-  else body.search_after = cursor!;
-  return { body };
+  return { body: bodyOf(false), widened: queryWords(p.query).length > 1 ? bodyOf(true) : null };
 }

@@ -1,13 +1,14 @@
-import type { estypes } from '@elastic/elasticsearch';
-import type { SearchParams, SearchResponse } from '../../openapi/schemas/search.ts';
-import { buildRespellQuery, wantsRespelling } from './build-query.ts';
+import { type SearchParams, type SearchResponse, WIDEN_BELOW } from '../../openapi/schemas/search.ts';
+import { buildRespellQuery, type SearchBodies, wantsRespelling } from './build-query.ts';
 import type { Es } from './es.ts';
 import { type SummarySource, searchTotal, type TermSuggestion, termSuggestions, toSearchResponse } from './to-response.ts';
 
-// One uncached search: the query buildSearchQuery made, then, only when its answer wants a
-// respelling (few or no hits), the spell checker's.
-export async function runSearch(es: Es, index: string, p: SearchParams, body: estypes.SearchRequest): Promise<SearchResponse> {
-  const res = await es.search<SummarySource>(index, body);
+// One uncached search: the narrow query buildSearchQuery made; the widened one only when the
+// narrow one found too little (WIDEN_BELOW); then, only when the answer wants a respelling (few or no
+// hits), the spell checker's.
+export async function runSearch(es: Es, index: string, p: SearchParams, bodies: SearchBodies): Promise<SearchResponse> {
+  let res = await es.search<SummarySource>(index, bodies.body);
+  if (bodies.widened !== null && searchTotal(res, p) < WIDEN_BELOW) res = await es.search<SummarySource>(index, bodies.widened);
   const suggestions: TermSuggestion[] = wantsRespelling(p, searchTotal(res, p)) ? termSuggestions(await es.search(index, buildRespellQuery(p.query))) : [];
-  return toSearchResponse(res, p, body.from ?? null, suggestions);
+  return toSearchResponse(res, p, bodies.body.from ?? null, suggestions);
 }

@@ -35,6 +35,12 @@ const queryNumber = (type: 'integer' | 'number', min: number, max: number | unde
 export const MAX_QUERY_CHARACTERS = 500;
 
 /**
+ * Fewer listings (or products) than this with all of a search's words, and a search of several
+ * words widens to most of them: a first page's worth.
+ */
+export const WIDEN_BELOW = 20;
+
+/**
  * Search text as Elasticsearch can take it whatever was typed: combining marks compose (NFC), and
  * control, format, lone surrogate, private-use and unassigned characters (the completion suggester
  * refuses some of them) become spaces.
@@ -59,7 +65,7 @@ export const SearchQuerySchema = z.object({
     .default('')
     .openapi({
       maxLength: MAX_QUERY_CHARACTERS,
-      description: `Free text of at most ${MAX_QUERY_CHARACTERS} characters; empty browses the catalog`,
+      description: `Free text of at most ${MAX_QUERY_CHARACTERS} characters; empty browses the catalog. Finds products with all the words (as written, stemmed, as synonyms, joined or split as compounds, or within a typo); when fewer than ${WIDEN_BELOW} listings have them all, products with most of them`,
       example: 'samsung',
     }),
   page: z.coerce.number().int().min(1).max(10_000).default(1).openapi({ description: '1-based page number (ignored when cursor is set)' }),

@@ -1732,7 +1732,7 @@ export interface operations {
     searchProducts: {
         parameters: {
             query?: {
-                /** @description Free text of at most 500 characters; empty browses the catalog */
+                /** @description Free text of at most 500 characters; empty browses the catalog. Finds products with all the words (as written, stemmed, as synonyms, joined or split as compounds, or within a typo); when fewer than 20 listings have them all, products with most of them */
                 query?: string;
                 /** @description 1-based page number (ignored when cursor is set) */
                 page?: number;
