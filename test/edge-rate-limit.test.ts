@@ -13,7 +13,7 @@ import { serviceLog } from './support/test-logs.ts';
 
 // The edge's write limits against the real core: per user (whatever address the writes come
 // from), kept in a Redis database apart from the cache (a cache flush leaves them), and what the
-// edge does when the limiter's Redis is down or silent (lets writes through, without headers).
+// edge does when the limiter's Redis is down or silent (counts the writes on its own, against the same limits).
 const PER_USER = 3;
 // Two databases of the stack's Redis that nothing else uses, behind bridges of their own, so
 // the cache one can be flushed here.
@@ -124,18 +124,23 @@ describe('the limiter with its Redis down', () => {
   it.each([
     ['refusing connections', () => `http://127.0.0.1:${deadPort}`],
     ['accepting and never answering', () => `http://127.0.0.1:${(silent.address() as AddressInfo).port}`],
-  ])('%s: writes go through to core (fail open), beyond the limit too, without RateLimit headers', async (_name, url) => {
+  ])('%s: writes still go through to core, and the instance holds the limit on its own', async (_name, url) => {
     const edge = edgeWith({ RATE_LIMIT_REDIS_REST_URL: url(), EDGE_REDIS_TIMEOUT_MS: '200' });
     const user = users[3]!;
-    const statuses: number[] = [];
+    const answers: { status: number; headers: (string | null)[] }[] = [];
     for (let i = 0; i < PER_USER + 2; i++) {
       const started = Date.now();
       const r = await write(edge, user);
-      statuses.push(r.status);
-      expect(limitHeaders(r)).toEqual([null, null]);
+      answers.push({ status: r.status, headers: limitHeaders(r) });
       expect(Date.now() - started).toBeLessThan(2000);
     }
-    expect(statuses).toEqual(Array(PER_USER + 2).fill(200));
+    expect(answers).toEqual([
+      ...Array.from({ length: PER_USER }, (_, i) => ({ status: 200, headers: [String(PER_USER), String(PER_USER - 1 - i)] })),
+      { status: 429, headers: [String(PER_USER), '0'] },
+      { status: 429, headers: [String(PER_USER), '0'] },
+    ]);
+    // Another instance counts for itself: the outage makes the limit per instance, not none.
+    expect((await write(edgeWith({ RATE_LIMIT_REDIS_REST_URL: url(), EDGE_REDIS_TIMEOUT_MS: '200' }), user)).status).toBe(200);
   });
 });
 

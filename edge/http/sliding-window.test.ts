@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tightest, windowChecks, windowsCall } from './sliding-window.ts';
+import { countLocally, type LocalWindows, tightest, windowChecks, windowsCall } from './sliding-window.ts';
 
 const ip = { tokens: 60, key: 'rl:ip:1.2.3.4' };
 const user = { tokens: 30, key: 'rl:user:u1' };
@@ -26,5 +26,33 @@ describe('windowChecks and tightest', () => {
 
   it('reads a missing answer as denied', () => {
     expect(windowChecks([ip], [], 0, 60_000)[0]).toMatchObject({ success: false });
+  });
+});
+
+describe('countLocally (as the script counts, on one instance)', () => {
+  const three = { tokens: 3, key: 'rl:user:u1' };
+
+  it('allows the tokens in a window, then denies, and counts nothing denied', () => {
+    const counters: LocalWindows = new Map();
+    expect([0, 1, 2, 3, 4].map((i) => countLocally(counters, [three], 60_000 + i, 60_000)[0])).toEqual([2, 1, 0, -1, -1]);
+    expect(counters.get(three.key)).toEqual({ window: 1, current: 3, previous: 0 });
+  });
+
+  it.each([
+    ['at the start of the next window the previous one weighs whole', 120_000, [-1]],
+    ['half way through, half of it (one of three)', 150_000, [1]],
+    ['two windows on, nothing', 180_000, [2]],
+  ])('%s', (_name, now, expected) => {
+    const counters: LocalWindows = new Map();
+    for (let i = 0; i < 3; i++) countLocally(counters, [three], 60_000, 60_000);
+    expect(countLocally(counters, [three], now, 60_000)).toEqual(expected);
+  });
+
+  it('counts each limit on its own, as the script does: the address counts a write the user limit denies', () => {
+    const counters: LocalWindows = new Map();
+    const address = { tokens: 10, key: 'rl:ip:1.2.3.4' };
+    for (let i = 0; i < 3; i++) countLocally(counters, [address, three], 0, 60_000);
+    expect(countLocally(counters, [address, three], 0, 60_000)).toEqual([6, -1]);
+    expect(tightest(windowChecks([address, three], [6, -1], 0, 60_000))).toMatchObject({ success: false, limit: 3 });
   });
 });

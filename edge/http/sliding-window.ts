@@ -25,6 +25,26 @@ for i = 1, #KEYS / 2 do
 end
 return out`;
 
+/** An instance's own counters, per limit key: its current and previous window's writes. */
+export type LocalWindows = Map<string, { window: number; current: number; previous: number }>;
+
+/**
+ * The script's answers (SLIDING_WINDOWS_SCRIPT), counted in `counters` instead of Redis: what an
+ * instance decides on its own while the shared counters cannot answer.
+ */
+export function countLocally(counters: LocalWindows, limits: readonly WindowLimit[], now: number, windowMs: number): number[] {
+  const window = Math.floor(now / windowMs);
+  return limits.map((l) => {
+    const was = counters.get(l.key);
+    const c = was?.window === window ? was : { window, current: 0, previous: was?.window === window - 1 ? was.current : 0 };
+    counters.set(l.key, c);
+    const previous = Math.floor((1 - (now % windowMs) / windowMs) * c.previous);
+    if (previous + c.current >= l.tokens) return -1;
+    c.current += 1;
+    return l.tokens - (c.current + previous);
+  });
+}
+
 /** The script's keys and arguments: counters named `<key>:<window index>`, as @upstash/ratelimit names them. */
 export function windowsCall(limits: readonly WindowLimit[], now: number, windowMs: number): { keys: string[]; args: string[] } {
   const current = Math.floor(now / windowMs);

@@ -53,7 +53,7 @@ export function registerShopperPages(app: EdgeApp, deps: ShopperPagesDeps): void
     if (verdict === 'bad-token') return errorPage(c, 403, 'Form expired', 'This form is from an earlier session. Go back, reload the page and try again.');
     c.set('userId', shopper?.claims.sub ?? null);
     const limit = await deps.limitWrites(deps.clientIp(c), shopper?.claims.sub ?? null);
-    if (limit && !limit.allowed) {
+    if (!limit.allowed) {
       const res = errorPage(c, 429, 'Too many requests', `Please wait ${limit.resetSeconds} seconds and try again.`);
       for (const [k, v] of Object.entries({ ...rateLimitHeaders(limit), 'retry-after': String(limit.resetSeconds) })) res.headers.set(k, v);
       return res;
