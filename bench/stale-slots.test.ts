@@ -1,15 +1,27 @@
 import { describe, expect, it } from 'vitest';
+import type { SlotStatus } from '../stack/status.ts';
 import { staleSlotsWarning } from './stale-slots.ts';
 
+const slot = (name: string, database: string, active: boolean, lag_bytes: number | null): SlotStatus => ({
+  name,
+  database,
+  active,
+  lag_bytes,
+  wal_status: 'reserved',
+});
+
 describe('staleSlotsWarning', () => {
-  it('says nothing without inactive slots', () => {
+  it('says nothing without inactive slots in the bench database', () => {
     expect(staleSlotsWarning('commerce_bench', [])).toBeNull();
+    expect(staleSlotsWarning('commerce_bench', [slot('running_slot', 'commerce_bench', true, 5), slot('commerce_cdc', 'commerce', false, 5)])).toBeNull();
   });
 
-  it('names each slot with the WAL it keeps, the total, and how to drop them', () => {
+  it("names each of the bench database's inactive slots with the WAL it keeps, the total, and how to drop them", () => {
     const text = staleSlotsWarning('commerce_bench', [
-      { name: 'ckbench1_slot', retainedBytes: 2_447_376_384 },
-      { name: 'exp_slot', retainedBytes: 767_557_632 },
+      slot('ckbench1_slot', 'commerce_bench', false, 2_447_376_384),
+      slot('commerce_cdc', 'commerce', false, 351_272_960),
+      slot('exp_slot', 'commerce_bench', false, 767_557_632),
+      slot('live_slot', 'commerce_bench', true, 1_048_576),
     ]);
     expect(text?.split('\n')).toEqual([
       'bench database commerce_bench: 2 inactive replication slots keep 3066 MB of WAL (left by runs killed before their clean-up; they slow what this run measures):',
@@ -19,9 +31,14 @@ describe('staleSlotsWarning', () => {
     ]);
   });
 
-  it('speaks of one slot in the singular', () => {
-    expect(staleSlotsWarning('commerce_bench', [{ name: 'a_slot', retainedBytes: 0 }])).toMatch(
-      /^bench database commerce_bench: 1 inactive replication slot keeps 0 MB/,
-    );
+  it('speaks of one slot in the singular, and of WAL it could not measure as unknown', () => {
+    expect(
+      staleSlotsWarning('commerce_bench', [slot('a_slot', 'commerce_bench', false, null)])
+        ?.split('\n')
+        .slice(0, 2),
+    ).toEqual([
+      'bench database commerce_bench: 1 inactive replication slot keeps 0 MB of WAL (left by runs killed before their clean-up; they slow what this run measures):',
+      '  a_slot: ? MB',
+    ]);
   });
 });

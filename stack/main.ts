@@ -108,7 +108,7 @@ async function status(): Promise<number> {
       process.stdout.write(`${s.healthy ? 'healthy ' : 'DOWN    '} ${s.name.padEnd(14)} pid ${String(s.pid ?? '-').padEnd(8)} ${s.url}\n`);
     for (const s of report.replication_slots) {
       process.stdout.write(
-        `slot     ${s.name.padEnd(14)} ${s.active ? 'active  ' : 'INACTIVE'} lag ${s.lag_bytes ?? '?'} bytes (wal ${s.wal_status ?? '?'})\n`,
+        `slot     ${s.name.padEnd(14)} ${s.active ? 'active  ' : 'INACTIVE'} lag ${s.lag_bytes ?? '?'} bytes (wal ${s.wal_status ?? '?'}) in ${s.database}\n`,
       );
     }
   }

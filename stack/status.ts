@@ -15,14 +15,14 @@ async function httpOk(url: string): Promise<boolean> {
   }
 }
 
-export type SlotStatus = { name: string; active: boolean; lag_bytes: number | null; wal_status: string | null };
+export type SlotStatus = { name: string; database: string; active: boolean; lag_bytes: number | null; wal_status: string | null };
 
 /** Logical slots and how much WAL each holds back: a slot nobody reads grows until max_slot_wal_keep_size. */
-async function replicationSlots(cfg: Config): Promise<SlotStatus[]> {
+export async function replicationSlots(cfg: Config): Promise<SlotStatus[]> {
   const sql = postgres(cfg.databaseUrl, { max: 1, connect_timeout: 2, onnotice: () => {} });
   try {
-    const rows = await sql<{ name: string; active: boolean; lag_bytes: string | null; wal_status: string | null }[]>`
-      select slot_name as name, active, wal_status,
+    const rows = await sql<{ name: string; database: string; active: boolean; lag_bytes: string | null; wal_status: string | null }[]>`
+      select slot_name as name, database, active, wal_status,
              pg_wal_lsn_diff(pg_current_wal_lsn(), confirmed_flush_lsn)::bigint::text as lag_bytes
       from pg_replication_slots where slot_type = 'logical' order by slot_name`;
     return rows.map((r) => ({ ...r, lag_bytes: r.lag_bytes === null ? null : Number(r.lag_bytes) }));

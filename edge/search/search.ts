@@ -8,7 +8,11 @@ import { type SummarySource, searchTotal, type TermSuggestion, termSuggestions, 
 // hits), the spell checker's.
 export async function runSearch(es: Es, index: string, p: SearchParams, bodies: SearchBodies): Promise<SearchResponse> {
   let res = await es.search<SummarySource>(index, bodies.body);
-  if (bodies.widened !== null && searchTotal(res, p) < WIDEN_BELOW) res = await es.search<SummarySource>(index, bodies.widened);
-  const suggestions: TermSuggestion[] = wantsRespelling(p, searchTotal(res, p)) ? termSuggestions(await es.search(index, buildRespellQuery(p.query))) : [];
+  let total = searchTotal(res, p);
+  if (bodies.widened !== null && total < WIDEN_BELOW) {
+    res = await es.search<SummarySource>(index, bodies.widened);
+    total = searchTotal(res, p);
+  }
+  const suggestions: TermSuggestion[] = wantsRespelling(p, total) ? termSuggestions(await es.search(index, buildRespellQuery(p.query))) : [];
   return toSearchResponse(res, p, bodies.body.from ?? null, suggestions);
 }
