@@ -8,11 +8,12 @@ import { loadJudgments } from '../bench/search-eval/judgments.ts';
 
 // The judged relevance set (bench/search-eval) against the whole catalog indexed with the code's
 // mappings and searched as the edge searches (edge/search/search.ts). Thresholds sit a little under
-// the measurement when they were set (P@10 0.911, nDCG@10 0.906, no query without results; before
-// the relevance model: 0.773, 0.754, 2 of 75 without results; narrow searches widened only when
-// needed: 0.912, 0.907): a change that makes search worse fails here.
-const MIN_P10 = 0.89;
-const MIN_NDCG10 = 0.88;
+// the measurement when they were set (P@10 0.924, nDCG@10 0.920, no query without results): a
+// change that makes search worse fails here. Before the relevance model: 0.773, 0.754, 2 of 75
+// without results; with it 0.911, 0.906; narrow searches widened only when needed 0.912, 0.907;
+// the category path's words 0.924, 0.920.
+const MIN_P10 = 0.9;
+const MIN_NDCG10 = 0.9;
 const MAX_ZERO_RESULT_RATE = 0;
 
 const es = searchClient(config.ELASTICSEARCH_URL, { requestTimeoutMs: 120_000 });

@@ -34,13 +34,14 @@ describe('buildSearchQuery', () => {
     expect((body(q).query as { bool: { must: unknown[] } }).bool.must).toEqual([must]);
   });
 
-  it('grades evidence: all words stemmed across title, brand and category first, then exact, phrase, compounds, prefixes, typos, description', () => {
+  it('grades evidence: all words stemmed across title, brand and category first, then exact, phrase, compounds, category, prefixes, typos, description', () => {
     const should = boolOf({ query: 'samsng gal' }).must[0]!.bool.should.map(parts);
     expect(should.map((c) => [c.kind, c.field])).toEqual([
       ['multi_match', 'title.english^3,brand.text^2,category_path.text'],
       ['match', 'title'],
       ['match_phrase', 'title.english'],
       ['match', 'title.joined'],
+      ['match', 'category_path.text'],
       ['match', 'title.prefix'],
       ['match', 'title'],
       ['match', 'description'],
@@ -50,7 +51,7 @@ describe('buildSearchQuery', () => {
     const fuzzy = should.find((c) => c.options.fuzziness)!.options;
     expect(fuzzy).toMatchObject({ fuzziness: 'AUTO:5,8', prefix_length: 1 });
     // Typos and the description only ever outweigh nothing: below every other kind of evidence.
-    expect(Math.max(...boosts.slice(5))).toBeLessThan(Math.min(...boosts.slice(0, 5)));
+    expect(Math.max(...boosts.slice(6))).toBeLessThan(Math.min(...boosts.slice(0, 6)));
   });
 
   it('widened, a search of several words also takes most of them, and a product with all of them scores as in the narrow search', () => {
