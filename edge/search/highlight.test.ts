@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { autoEdits, editDistance, escapeHtml, highlightTitle, queryWords } from './highlight.ts';
+import { autoEdits, editDistance, escapeHtml, highlightTitle, queryWords, wordsOf } from './highlight.ts';
 
 const mark = (title: string, query: string) => highlightTitle(title, queryWords(query));
 
@@ -72,4 +72,49 @@ describe('escapeHtml', () => {
     ['<EM>upper</EM>', '&lt;EM&gt;upper&lt;/EM&gt;'],
     [`"quoted" it's`, '&quot;quoted&quot; it&#39;s'],
   ])('%s', (text, html) => expect(escapeHtml(text)).toBe(html));
+});
+
+describe('wordsOf', () => {
+  const segmenter = new Intl.Segmenter('und', { granularity: 'word' });
+  const reference = (text: string) => [...segmenter.segment(text)].filter((s) => s.isWordLike).map((s) => ({ text: s.segment, index: s.index }));
+
+  it.each([
+    ['a:b'],
+    ['a.b'],
+    ["a'b"],
+    ['1,000'],
+    ['1.5'],
+    ['1;2'],
+    ["1'2"],
+    ['a_b'],
+    ['_'],
+    ['__a'],
+    ['a__'],
+    ['1.a'],
+    ['a.1'],
+    ['a..b'],
+    ["x's"],
+    ["'s"],
+    ['U.S.A.'],
+    ['3.5mm'],
+    ['a-b'],
+    ['e.g.'],
+    ['10:30'],
+    ['ab:cd:'],
+    ['a"b'],
+    ['1:2'],
+    ['a;b'],
+    ['a,b'],
+    ['\t_\t'],
+    ['_1_'],
+    ['1_a'],
+    ['x__y'],
+    ['  two  spaces  '],
+    ["Men's (Pack of 2) 9913PP05 - For Men, Women"],
+    ['Чехол для Samsung'],
+    ['a\u0001b c'],
+    [''],
+  ])('finds the words Intl.Segmenter finds in %j', (text) => {
+    expect(wordsOf(text)).toEqual(reference(text));
+  });
 });
