@@ -29,8 +29,8 @@ import { writeBenchResult } from './results.ts';
 // straight to Elasticsearch and (d) the same kind of search through the edge, then both again at
 // one connection (the edge's own latency, without competing with Elasticsearch for the two cores).
 // (f) is the shop's page of (b)'s product as HTML, cached. Each case is warmed up first. Prints
-// req/s, p50/p99, non-2xx, the servers' CPU per request and the ratios b/a, c/a, f/b and d/e (p50)
-// against the goals.
+// req/s, p50/p99, non-2xx, the servers' CPU per request and the ratios b/a, c/a, f/b and d/e (p50,
+// at one connection) against the goals.
 type Result = { requests: { average: number; total: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number; timeouts: number };
 /** A measured case: the load generator's result and the server's CPU time per request (µs), where /proc tells it. */
 type Measured = Result & { cpuUsPerRequest: number | null };
@@ -323,7 +323,7 @@ async function main(): Promise<void> {
     const ceiling = (a1.requests.average + a2.requests.average) / 2;
     const ba = b.requests.average / ceiling;
     const ca = c.requests.average / ceiling;
-    const dLimit = 1.3 * e.latency.p50 + 2;
+    const dLimit = 1.3 * e1.latency.p50 + 2;
     const clean = (r: Result) => r.non2xx + r.errors + r.timeouts === 0;
     console.log('');
     console.log(`ceiling (a) = mean of the two runs: ${ceiling.toFixed(0)} req/s`);
@@ -349,11 +349,13 @@ async function main(): Promise<void> {
         `by server CPU against bare Hono replaying the same bytes: (b) ${bb.toFixed(2)}   (c) ${cb.toFixed(2)}   goal ≥ 0.85   ${verdict(bb >= 0.85 && cb >= 0.85)}`,
       );
     }
+    // Issue 14's goal is at one connection, where the edge does not compete with Elasticsearch for
+    // the two cores; at 64 connections the ratio is reported without one.
     console.log(
-      `d/e p50 latency ${(d.latency.p50 / Math.max(e.latency.p50, 0.001)).toFixed(2)}   goal: d.p50 ${d.latency.p50} ms ≤ 1.3 × e.p50 + 2 ms = ${dLimit.toFixed(1)} ms   ${verdict(d.latency.p50 <= dLimit && clean(d) && clean(e))}`,
+      `d/e p50 latency at 1 connection ${(d1.latency.p50 / Math.max(e1.latency.p50, 0.001)).toFixed(2)}   goal: d.p50 ${d1.latency.p50} ms ≤ 1.3 × e.p50 + 2 ms = ${dLimit.toFixed(1)} ms   ${verdict(d1.latency.p50 <= dLimit && clean(d1) && clean(e1))}`,
     );
     console.log(
-      `d/e p50 latency at 1 connection ${(d1.latency.p50 / Math.max(e1.latency.p50, 0.001)).toFixed(2)}: d.p50 ${d1.latency.p50} ms vs 1.3 × e.p50 + 2 ms = ${(1.3 * e1.latency.p50 + 2).toFixed(1)} ms (not the goal's measure; shown for the edge's own latency)`,
+      `d/e p50 latency at ${CONNECTIONS} connections ${(d.latency.p50 / Math.max(e.latency.p50, 0.001)).toFixed(2)} (${d.latency.p50} vs ${e.latency.p50} ms; no goal)`,
     );
     const cpuUs: Record<string, number | null> = {
       ceiling_cpu_us: a1.cpuUsPerRequest !== null && a2.cpuUsPerRequest !== null ? (a1.cpuUsPerRequest + a2.cpuUsPerRequest) / 2 : null,
