@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { problem, sendProblem } from '../../openapi/problem.ts';
 import type { Problem } from '../../openapi/schemas/common.ts';
 import type { EdgeEnv } from '../context.ts';
-import { runInBackground } from '../http/background.ts';
+import { runAfterResponse } from '../http/background.ts';
 import type { Logger } from '../log.ts';
 import { SearchUnavailable } from '../search/es.ts';
 import { etagOf, ifNoneMatchHits, type Sha256 } from './etag.ts';
@@ -64,7 +64,7 @@ export function createCachedReader(deps: {
     if (read.isProblem?.(value)) return { problem: value };
     const body = read.as ? read.as.encode(value) : JSON.stringify(value);
     const entry = { etag: await etagOf(body, deps.sha256), body };
-    runInBackground(c, deps.cache.set(read.at, entry, read.policy.ttlSeconds));
+    runAfterResponse(c, () => deps.cache.set(read.at, entry, read.policy.ttlSeconds));
     return { entry, hit: false };
   }
 

@@ -9,7 +9,7 @@ import type { CachedReadPolicy } from '../cache/cached-read.ts';
 import { etagOf, type Sha256 } from '../cache/etag.ts';
 import { memoizeAsync } from '../cache/memoize.ts';
 import type { CacheLocation, CacheStore } from '../cache/store.ts';
-import { runInBackground } from '../http/background.ts';
+import { runAfterResponse } from '../http/background.ts';
 import type { LiveStock } from '../product/live-stock.ts';
 import { reviewQuery, toProductDetail, toReviewPage } from '../product/to-detail.ts';
 import type { SortValue } from '../search/cursor.ts';
@@ -125,10 +125,7 @@ export function createCatalogReads(deps: CatalogReadsDeps) {
       const value = await read.load();
       if (isProblem(value)) return value;
       const body = JSON.stringify(value);
-      runInBackground(
-        c,
-        etagOf(body, deps.sha256).then((etag) => deps.cache.set(read.at, { etag, body }, read.policy.ttlSeconds)),
-      );
+      runAfterResponse(c, async () => deps.cache.set(read.at, { etag: await etagOf(body, deps.sha256), body }, read.policy.ttlSeconds));
       return value;
     },
   };
