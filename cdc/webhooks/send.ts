@@ -1,17 +1,20 @@
 import { lookup } from 'node:dns/promises';
-import { webhookUrlProblem } from '../../openapi/internal/webhook-url.ts';
+import { webhookUrlProblem, type ResolveHost } from '../../openapi/internal/webhook-url.ts';
 import type { WebhookEvent } from '../../openapi/schemas/webhook-events.ts';
 import type { AttemptOutcome } from './deliveries.ts';
+import { postJson, publicOnlyLookup, type ResolveAll } from './post.ts';
 import { signatureHeader } from './signature.ts';
 
 // One delivery attempt: the URL rule again (DNS may have changed since the endpoint was
-// registered), then a signed POST. 2xx is delivered; any other status, a timeout or a
+// registered), then a signed POST, whose connection in production the rule checks once more on
+// the addresses it connects to (post.ts). 2xx is delivered; any other status, a timeout or a
 // connection error is a failed attempt. Redirects are not followed: the target of one never
 // passed the URL rule.
 
 export type AttemptResult = AttemptOutcome & { delivered: boolean };
 
-const resolveHost = async (host: string): Promise<string[]> => (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
+const resolveHost: ResolveHost = async (host) => (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
+const productionLookup = publicOnlyLookup();
 
 /** The body as sent: the event's fields in their documented order (the stored jsonb does not keep it). */
 export const eventBody = (e: WebhookEvent): string => JSON.stringify({ id: e.id, type: e.type, created: e.created, data: e.data });
@@ -24,6 +27,8 @@ export async function attemptDelivery(opts: {
   timeoutMs: number;
   /** Aborted when the sender stops. */
   shutdown: AbortSignal;
+  /** Tests' resolvers: the one the rule asks first and the one the connection uses. */
+  resolve?: { check: ResolveHost; connect: ResolveAll };
 }): Promise<AttemptResult> {
   const started = performance.now();
   const failed = (error: string, statusCode: number | null = null): AttemptResult => ({
@@ -32,33 +37,36 @@ export async function attemptDelivery(opts: {
     error,
     durationMs: performance.now() - started,
   });
-  const problem = await webhookUrlProblem(opts.url, opts.production, resolveHost);
+  const problem = await webhookUrlProblem(opts.url, opts.production, opts.resolve?.check ?? resolveHost);
   if (problem) return failed(problem);
   const body = eventBody(opts.event);
+  const timeout = AbortSignal.timeout(opts.timeoutMs);
   try {
-    const res = await fetch(opts.url, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: {
+    const status = await postJson(
+      opts.url,
+      {
         'content-type': 'application/json',
         'user-agent': 'commerce-webhooks/1',
         'webhook-id': opts.event.id,
         'webhook-signature': signatureHeader(opts.secret, Math.floor(Date.now() / 1000), body),
       },
       body,
-      signal: AbortSignal.any([AbortSignal.timeout(opts.timeoutMs), opts.shutdown]),
-    });
-    await res.body?.cancel().catch(() => undefined);
-    if (res.status >= 200 && res.status < 300) return { delivered: true, statusCode: res.status, error: null, durationMs: performance.now() - started };
-    return failed(`HTTP ${res.status}`, res.status);
+      {
+        signal: AbortSignal.any([timeout, opts.shutdown]),
+        lookup: opts.production ? (opts.resolve ? publicOnlyLookup(opts.resolve.connect) : productionLookup) : undefined,
+      },
+    );
+    if (status >= 200 && status < 300) return { delivered: true, statusCode: status, error: null, durationMs: performance.now() - started };
+    return failed(`HTTP ${status}`, status);
   } catch (e) {
-    return failed(describeFailure(e, opts.timeoutMs));
+    if (opts.shutdown.aborted) return failed('aborted: sender stopping');
+    if (timeout.aborted) return failed(`timeout after ${opts.timeoutMs} ms`);
+    return failed(describeFailure(e));
   }
 }
 
-function describeFailure(e: unknown, timeoutMs: number): string {
-  if (e instanceof Error && e.name === 'TimeoutError') return `timeout after ${timeoutMs} ms`;
-  if (e instanceof Error && e.name === 'AbortError') return 'aborted: sender stopping';
-  const cause = e instanceof Error ? (e.cause as { code?: string; message?: string } | undefined) : undefined;
-  return cause?.code ? `connection failed: ${cause.code}` : `connection failed: ${cause?.message ?? String(e)}`;
+function describeFailure(e: unknown): string {
+  const error = e as NodeJS.ErrnoException;
+  if (error.code === 'EADDRNOTALLOWED') return error.message;
+  return error.code ? `connection failed: ${error.code}` : `connection failed: ${error.message ?? String(e)}`;
 }
