@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { childEnv, loadConfig, repoRoot } from '../config/index.ts';
 import { prepareIsolatedDatabase } from '../test/support/isolated-database.ts';
 import { isolatedSettings } from '../test/support/settings.ts';
+import { staleSlotsWarning } from '../test/support/stale-slots.ts';
 import { replicationSlots } from '../stack/status.ts';
-import { staleSlotsWarning } from './stale-slots.ts';
 
 // npm run bench:<name> → node bench/run.ts <name> [args]: prepares the benches' own database
 // beside the served one (created, migrated, the catalog loaded) and runs bench/<name>.ts with
@@ -18,7 +18,7 @@ const settings = isolatedSettings('bench');
 const prepared = await prepareIsolatedDatabase(loadConfig(), loadConfig(childEnv(settings)));
 process.stderr.write(`bench database ${settings.POSTGRES_DB}: ${prepared.created ? 'created, ' : ''}catalog ready (${prepared.ms} ms)\n`);
 const bench = loadConfig(childEnv(settings));
-const stale = staleSlotsWarning(bench.POSTGRES_DB, await replicationSlots(bench));
+const stale = staleSlotsWarning('bench', bench.POSTGRES_DB, await replicationSlots(bench));
 if (stale) process.stderr.write(`${stale}\n`);
 const child = spawn(process.execPath, [join(repoRoot, 'bench', `${name}.ts`), ...args], { stdio: 'inherit', cwd: repoRoot, env: childEnv(settings) });
 child.on('exit', (code, signal) => {

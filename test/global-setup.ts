@@ -1,6 +1,8 @@
 import { childEnv, loadConfig } from '../config/index.ts';
+import { replicationSlots } from '../stack/status.ts';
 import { prepareIsolatedDatabase } from './support/isolated-database.ts';
 import { servedState, stateDifferences, uncovered } from './support/served-state.ts';
+import { staleSlotsWarning } from './support/stale-slots.ts';
 import { testSettings } from './support/settings.ts';
 
 // Runs in vitest's main process, whose environment is still the served one (the test settings
@@ -12,6 +14,8 @@ export default async function setup(): Promise<() => Promise<void>> {
   const tested = loadConfig(childEnv(testSettings));
   const prepared = await prepareIsolatedDatabase(served, tested);
   const { inserted, updated } = prepared.catalog;
+  const stale = staleSlotsWarning('test', tested.POSTGRES_DB, await replicationSlots(tested));
+  if (stale) console.warn(stale);
   const before = await servedState(served);
   const notes = uncovered(before);
   console.log(
