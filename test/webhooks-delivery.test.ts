@@ -223,8 +223,16 @@ describe('webhook sender', () => {
     const got = new Set(received(down).map((g) => g.id));
     for (const id of expected) expect(got.has(id)).toBe(true);
     expect(down.got.every((g) => g.signatureValid)).toBe(true);
-    const rows = await deliveriesOf(endpointId);
-    expect(rows.every((r) => r.status === 'delivered')).toBe(true);
+    // the sender records an attempt after the receiver has answered it
+    const rows = await waitFor(
+      'every delivery recorded as delivered',
+      async () => {
+        const all = await deliveriesOf(endpointId);
+        return all.every((r) => r.status === 'delivered') ? all : null;
+      },
+      10_000,
+    );
+    expect(rows).toHaveLength(3);
     const attempts = await sql<{ delivery_id: string; status_code: number | null; error: string | null }[]>`
       select delivery_id, status_code, error from webhook_attempts where delivery_id = any(${rows.map((r) => r.id)}::uuid[]) order by id`;
     for (const r of rows) {
