@@ -45,13 +45,16 @@ export function ensureMaven(): void {
   }
 }
 
+const knownUsers = new Set<string>();
+
 export function ensureSystemUser(name: string): void {
-  if (!isRoot) return;
+  if (!isRoot || knownUsers.has(name)) return;
   const exists = run('sh', ['-c', `id -u ${name} >/dev/null 2>&1 && echo yes || echo no`]).trim() === 'yes';
   if (!exists) {
     log(`creating system user ${name}`);
     run('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', name]);
   }
+  knownUsers.add(name);
 }
 
 /** Debian's Chromium, which the browser tests drive through playwright-core (no browser download). */

@@ -12,7 +12,12 @@ import { ELASTICSEARCH_VERSION } from '../versions.ts';
 
 // Elasticsearch from Maven Central's integ-test-zip (no bundled JDK, no x-pack security),
 // run with the machine's Java 17 as an unprivileged user: it refuses to run as root.
-const esUser = (cfg: Config) => (isRoot ? cfg.STACK_ES_USER : null);
+// Created on first use: a new machine has no such user, and the install chowns the plugin to it.
+function esUser(cfg: Config): string | null {
+  if (!isRoot) return null;
+  ensureSystemUser(cfg.STACK_ES_USER);
+  return cfg.STACK_ES_USER;
+}
 // The install must be readable by that user, which a cache under /root is not.
 const homeDir = (cfg: Config) =>
   isRoot ? `/opt/commerce-stack/elasticsearch-${ELASTICSEARCH_VERSION}` : join(cfg.cacheDir, `elasticsearch-${ELASTICSEARCH_VERSION}`);
@@ -98,7 +103,6 @@ export const elasticsearchService: StackService = {
   async start(cfg) {
     if (await this.healthy(cfg)) return;
     const user = esUser(cfg);
-    if (user) ensureSystemUser(user);
     const p = paths(cfg);
     if (!existsSync(join(p.conf, 'jvm.options'))) cpSync(join(homeDir(cfg), 'config'), p.conf, { recursive: true });
     writeFileSync(join(p.conf, 'elasticsearch.yml'), yml(cfg, p));
